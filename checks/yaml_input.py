@@ -1,0 +1,110 @@
+"""YML — input: the policy file can be read safely and means what it seems to mean.
+
+These rules are applied by the loader, before the schema and the checks: a file that
+cannot be read safely is reported once, at the place where reading stopped, and nothing
+in it is ever executed.
+"""
+
+from __future__ import annotations
+
+from privlint.rules import ERROR, WARNING, describe
+
+_READ = ("GDPR 5(2)",)  # accountability: the record of the declaration must be reliable
+
+yaml_syntax_error = describe(
+    "YML001",
+    "yaml-syntax-error",
+    severity=ERROR,
+    articles=_READ,
+    hint="fix the YAML at the reported place",
+    doc="""The file is not well-formed YAML, not UTF-8, empty, or not a mapping of sections.
+
+    privlint reads policy files as YAML 1.2 in UTF-8. A syntax error (for example a tab
+    used for indentation, or an unclosed quote) stops the reading of that file; the
+    finding points at the place where the parser gave up. The top of every file must
+    be a mapping of policy sections such as ``controller:`` or ``data_items:``.
+
+    Fails::
+
+        controller:
+        \tname: Smet-Jet NV
+
+    Passes::
+
+        controller:
+          name: Smet-Jet NV
+    """,
+)
+
+yaml_duplicate_key = describe(
+    "YML002",
+    "yaml-duplicate-key",
+    severity=ERROR,
+    articles=_READ,
+    hint="remove or rename one of the two keys",
+    doc="""A key appears twice in one mapping, or a section is defined in two files.
+
+    YAML readers silently keep one of two duplicate keys, so a reviewer may read a
+    value that the tool never sees. Both places are named so the right one can be kept.
+
+    Fails::
+
+        controller:
+          name: Smet-Jet NV
+          name: Smet Jet
+
+    Passes::
+
+        controller:
+          name: Smet-Jet NV
+    """,
+)
+
+yaml_refused_construct = describe(
+    "YML003",
+    "yaml-refused-construct",
+    severity=ERROR,
+    articles=_READ,
+    hint="write plain data: no tags, anchors/aliases or %YAML 1.1 directive",
+    doc="""The file uses a YAML feature that privlint refuses for safety.
+
+    A policy is plain data. Custom and language tags (``!!python/object``), aliases
+    (which allow "billion laughs" memory bombs), files larger than 64 MiB, nesting
+    deeper than 64 levels and documents declaring another YAML version are refused
+    before anything is built from them.
+
+    Fails::
+
+        controller: !!python/object/apply:os.system ["true"]
+
+    Passes::
+
+        controller:
+          name: Smet-Jet NV
+    """,
+)
+
+yaml11_boolean = describe(
+    "YML004",
+    "yaml11-boolean-lookalike",
+    severity=WARNING,
+    articles=_READ,
+    hint="quote the value",
+    doc="""An unquoted value such as ``NO``, ``yes`` or ``off`` means different things to different tools.
+
+    privlint reads YAML 1.2, where ``NO`` (Norway) is a string. Many other tools read
+    YAML 1.1, where it is the boolean false. Quoting the value makes every tool agree.
+
+    Fails::
+
+        recipients:
+          - id: hosting
+            country: NO
+
+    Passes::
+
+        recipients:
+          - id: hosting
+            country: "NO"
+    """,
+)

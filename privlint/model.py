@@ -1,0 +1,463 @@
+"""The policy model: typed, frozen objects built from schema-valid data.
+
+Every object remembers its JSON Pointer into the merged policy, so a check can say
+*where* without knowing about files. Optional facts are ``None`` (or empty) when the
+declaration does not state them: absence is information the checks report on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from privlint.pointers import child
+
+Kind = Literal["processing_activity", "sharing"]
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Human text by language code; legal text stays in the language it was written in."""
+
+    by_language: Mapping[str, str]
+    pointer: str
+
+    def get(self, language: str) -> str | None:
+        return self.by_language.get(language)
+
+    @property
+    def any(self) -> str:
+        """The text in the first language given (the original, by convention)."""
+        return next(iter(self.by_language.values()))
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A reference by id to something declared elsewhere, at the place it is written."""
+
+    id: str
+    pointer: str
+
+
+@dataclass(frozen=True, slots=True)
+class Address:
+    street: str | None
+    postcode: str | None
+    city: str | None
+    country: str | None
+    pointer: str
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    name: str | None
+    role: str | None
+    email: str | None
+    phone: str | None
+    address: Address | None
+    pointer: str
+
+
+@dataclass(frozen=True, slots=True)
+class Dpo:
+    designated: bool
+    name: str | None
+    email: str | None
+    pointer: str
+
+
+@dataclass(frozen=True, slots=True)
+class Controller:
+    name: str | None
+    legal_form: str | None
+    address: Address | None
+    enterprise_number: str | None
+    privacy_contact: Contact | None
+    dpo: Dpo | None
+    pointer: str
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    id: str
+    heading: Text | None
+    text: Text | None
+    pointer: str
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    title: Text | None
+    language: str | None
+    version: str | None
+    date: str | None
+    sections: tuple[Section, ...]
+    pointer: str
+
+
+@dataclass(frozen=True, slots=True)
+class DataSubject:
+    id: str
+    name: Text | None
+    pointer: str
+
+
+@dataclass(frozen=True, slots=True)
+class DataItem:
+    id: str
+    name: Text | None
+    subjects: tuple[Ref, ...]
+    special_category: str | None
+    criminal_offence_data: bool
+    pointer: str
+
+    def names(self) -> tuple[str, ...]:
+        """The id and every name, for matching against keyword lists."""
+        return (self.id, *(self.name.by_language.values() if self.name else ()))
+
+
+@dataclass(frozen=True, slots=True)
+class LegalReference:
+    law: str
+    provision: str | None
+    pointer: str
+
+
+@dataclass(frozen=True, slots=True)
+class Retention:
+    duration: str | None
+    trigger: str | None
+    extension: str | None
+    text: Text | None
+    pointer: str
+
+
+@dataclass(frozen=True, slots=True)
+class Processing:
+    """A processing activity, or a sharing of data with recipients (``kind`` says which)."""
+
+    kind: Kind
+    id: str
+    name: Text | None
+    description: Text | None
+    purposes: tuple[Text, ...]
+    legal_basis: str | None
+    legitimate_interest: Text | None
+    legal_obligation: LegalReference | None
+    special_category_condition: str | None
+    criminal_data_basis: LegalReference | None
+    data_subjects: tuple[Ref, ...]
+    data_items: tuple[Ref, ...]
+    retention: Retention | None
+    locations: tuple[Ref, ...]
+    recipients: tuple[Ref, ...]
+    recipients_stated: bool
+    pointer: str
+
+    @property
+    def label(self) -> str:
+        return self.name.any if self.name else self.id
+
+
+@dataclass(frozen=True, slots=True)
+class Recipient:
+    id: str
+    name: str | None
+    role: str | None
+    country: str | None
+    transfer_mechanism: str | None
+    processor_agreement: Text | None
+    joint_arrangement: Text | None
+    pointer: str
+
+
+@dataclass(frozen=True, slots=True)
+class Right:
+    right: str
+    text: Text | None
+    pointer: str
+
+
+@dataclass(frozen=True, slots=True)
+class AutomatedDecisionMaking:
+    used: bool
+    logic: Text | None
+    pointer: str
+
+
+@dataclass(frozen=True, slots=True)
+class SupervisoryAuthority:
+    name: str | None
+    address: Address | None
+    url: str | None
+    email: str | None
+    pointer: str
+
+
+@dataclass(frozen=True, slots=True)
+class ItemUse:
+    """A list of data-item references outside a processing (website cookies, server logs)."""
+
+    data_items: tuple[Ref, ...]
+    pointer: str
+
+
+@dataclass(frozen=True, slots=True)
+class Website:
+    cookies_consent_requested: bool | None
+    cookies: ItemUse | None
+    server_logs: ItemUse | None
+    pointer: str
+
+
+@dataclass(frozen=True, slots=True)
+class SocialMedia:
+    joint_controllers: tuple[Ref, ...]
+    pointer: str
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Choices of the organisation that some checks depend on (from the configuration)."""
+
+    eu_only: bool = True
+    audience: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    notice: Notice | None
+    controller: Controller | None
+    audience: tuple[Ref, ...]
+    audience_stated: bool
+    data_subjects: tuple[DataSubject, ...]
+    data_items: tuple[DataItem, ...]
+    processing_activities: tuple[Processing, ...]
+    recipient_categories: tuple[Text, ...]
+    recipients: tuple[Recipient, ...]
+    sharing: tuple[Processing, ...]
+    website: Website | None
+    social_media: SocialMedia | None
+    rights: tuple[Right, ...]
+    automated_decision_making: AutomatedDecisionMaking | None
+    supervisory_authority: SupervisoryAuthority | None
+    settings: Settings = Settings()
+    pointer: str = ""
+
+    @property
+    def processings(self) -> tuple[Processing, ...]:
+        """Every processing activity and every sharing, in that order."""
+        return (*self.processing_activities, *self.sharing)
+
+    def data_item_references(self) -> Iterator[tuple[str, Ref]]:
+        """Every place a data item is referenced by id, with a description of who uses it."""
+        for processing in self.processings:
+            owner = f"{processing.kind.replace('_', ' ')} {processing.id!r}"
+            for ref in processing.data_items:
+                yield owner, ref
+        if self.website is not None:
+            for owner, use in (
+                ("website cookies", self.website.cookies),
+                ("website server logs", self.website.server_logs),
+            ):
+                for ref in use.data_items if use is not None else ():
+                    yield owner, ref
+
+
+# --- building the model from schema-valid data -------------------------------------------
+
+
+def build(data: Mapping[str, Any], settings: Settings | None = None) -> Policy:
+    """The model of schema-valid policy ``data`` (see ``schemas/policy.schema.json``)."""
+    return Policy(
+        settings=settings or Settings(),
+        notice=_opt(data, "", "notice", _notice),
+        controller=_opt(data, "", "controller", _controller),
+        audience=_refs(data, "", "audience"),
+        audience_stated="audience" in data,
+        data_subjects=_list(data, "", "data_subjects", _data_subject),
+        data_items=_list(data, "", "data_items", _data_item),
+        processing_activities=_list(data, "", "processing_activities", _activity),
+        recipient_categories=_list(data, "", "recipient_categories", _text),
+        recipients=_list(data, "", "recipients", _recipient),
+        sharing=_list(data, "", "sharing", _sharing),
+        website=_opt(data, "", "website", _website),
+        social_media=_opt(data, "", "social_media", _social_media),
+        rights=_list(data, "", "rights", _right),
+        automated_decision_making=_opt(data, "", "automated_decision_making", _automated),
+        supervisory_authority=_opt(data, "", "supervisory_authority", _authority),
+    )
+
+
+def _opt(data: Mapping[str, Any], pointer: str, key: str, make: Any) -> Any:
+    value = data.get(key)
+    return None if value is None else make(value, child(pointer, key))
+
+
+def _list(data: Mapping[str, Any], pointer: str, key: str, make: Any) -> tuple[Any, ...]:
+    here = child(pointer, key)
+    return tuple(make(value, child(here, index)) for index, value in enumerate(data.get(key) or ()))
+
+
+def _refs(data: Mapping[str, Any], pointer: str, key: str) -> tuple[Ref, ...]:
+    here = child(pointer, key)
+    return tuple(Ref(value, child(here, index)) for index, value in enumerate(data.get(key) or ()))
+
+
+def _text(value: Mapping[str, str], pointer: str) -> Text:
+    return Text(dict(value), pointer)
+
+
+def _address(value: Mapping[str, Any], pointer: str) -> Address:
+    return Address(value.get("street"), value.get("postcode"), value.get("city"), value.get("country"), pointer)
+
+
+def _notice(value: Mapping[str, Any], pointer: str) -> Notice:
+    return Notice(
+        title=_opt(value, pointer, "title", _text),
+        language=value.get("language"),
+        version=value.get("version"),
+        date=value.get("date"),
+        sections=_list(value, pointer, "sections", _section),
+        pointer=pointer,
+    )
+
+
+def _section(value: Mapping[str, Any], pointer: str) -> Section:
+    return Section(value["id"], _opt(value, pointer, "heading", _text), _opt(value, pointer, "text", _text), pointer)
+
+
+def _contact(value: Mapping[str, Any], pointer: str) -> Contact:
+    return Contact(
+        name=value.get("name"),
+        role=value.get("role"),
+        email=value.get("email"),
+        phone=value.get("phone"),
+        address=_opt(value, pointer, "address", _address),
+        pointer=pointer,
+    )
+
+
+def _dpo(value: Mapping[str, Any], pointer: str) -> Dpo:
+    return Dpo(value["designated"], value.get("name"), value.get("email"), pointer)
+
+
+def _controller(value: Mapping[str, Any], pointer: str) -> Controller:
+    return Controller(
+        name=value.get("name"),
+        legal_form=value.get("legal_form"),
+        address=_opt(value, pointer, "address", _address),
+        enterprise_number=value.get("enterprise_number"),
+        privacy_contact=_opt(value, pointer, "privacy_contact", _contact),
+        dpo=_opt(value, pointer, "dpo", _dpo),
+        pointer=pointer,
+    )
+
+
+def _data_subject(value: Mapping[str, Any], pointer: str) -> DataSubject:
+    return DataSubject(value["id"], _opt(value, pointer, "name", _text), pointer)
+
+
+def _data_item(value: Mapping[str, Any], pointer: str) -> DataItem:
+    return DataItem(
+        id=value["id"],
+        name=_opt(value, pointer, "name", _text),
+        subjects=_refs(value, pointer, "subjects"),
+        special_category=value.get("special_category"),
+        criminal_offence_data=bool(value.get("criminal_offence_data", False)),
+        pointer=pointer,
+    )
+
+
+def _legal_reference(value: Mapping[str, Any], pointer: str) -> LegalReference:
+    return LegalReference(value["law"], value.get("provision"), pointer)
+
+
+def _retention(value: Mapping[str, Any], pointer: str) -> Retention:
+    return Retention(
+        duration=value.get("duration"),
+        trigger=value.get("trigger"),
+        extension=value.get("extension"),
+        text=_opt(value, pointer, "text", _text),
+        pointer=pointer,
+    )
+
+
+def _processing(kind: Kind, value: Mapping[str, Any], pointer: str) -> Processing:
+    return Processing(
+        kind=kind,
+        id=value["id"],
+        name=_opt(value, pointer, "name", _text),
+        description=_opt(value, pointer, "description", _text),
+        purposes=_list(value, pointer, "purposes", _text),
+        legal_basis=value.get("legal_basis"),
+        legitimate_interest=_opt(value, pointer, "legitimate_interest", _text),
+        legal_obligation=_opt(value, pointer, "legal_obligation", _legal_reference),
+        special_category_condition=value.get("special_category_condition"),
+        criminal_data_basis=_opt(value, pointer, "criminal_data_basis", _legal_reference),
+        data_subjects=_refs(value, pointer, "data_subjects"),
+        data_items=_refs(value, pointer, "data_items"),
+        retention=_opt(value, pointer, "retention", _retention),
+        locations=_refs(value, pointer, "locations"),
+        recipients=_refs(value, pointer, "recipients"),
+        recipients_stated="recipients" in value,
+        pointer=pointer,
+    )
+
+
+def _activity(value: Mapping[str, Any], pointer: str) -> Processing:
+    return _processing("processing_activity", value, pointer)
+
+
+def _sharing(value: Mapping[str, Any], pointer: str) -> Processing:
+    return _processing("sharing", value, pointer)
+
+
+def _recipient(value: Mapping[str, Any], pointer: str) -> Recipient:
+    return Recipient(
+        id=value["id"],
+        name=value.get("name"),
+        role=value.get("role"),
+        country=value.get("country"),
+        transfer_mechanism=value.get("transfer_mechanism"),
+        processor_agreement=_opt(value, pointer, "processor_agreement", _text),
+        joint_arrangement=_opt(value, pointer, "joint_arrangement", _text),
+        pointer=pointer,
+    )
+
+
+def _item_use(value: Mapping[str, Any], pointer: str) -> ItemUse:
+    return ItemUse(_refs(value, pointer, "data_items"), pointer)
+
+
+def _website(value: Mapping[str, Any], pointer: str) -> Website:
+    cookies = value.get("cookies") or {}
+    return Website(
+        cookies_consent_requested=cookies.get("consent_requested"),
+        cookies=_opt(value, pointer, "cookies", _item_use),
+        server_logs=_opt(value, pointer, "server_logs", _item_use),
+        pointer=pointer,
+    )
+
+
+def _social_media(value: Mapping[str, Any], pointer: str) -> SocialMedia:
+    return SocialMedia(_refs(value, pointer, "joint_controllers"), pointer)
+
+
+def _right(value: Mapping[str, Any], pointer: str) -> Right:
+    return Right(value["right"], _opt(value, pointer, "text", _text), pointer)
+
+
+def _automated(value: Mapping[str, Any], pointer: str) -> AutomatedDecisionMaking:
+    return AutomatedDecisionMaking(value["used"], _opt(value, pointer, "logic", _text), pointer)
+
+
+def _authority(value: Mapping[str, Any], pointer: str) -> SupervisoryAuthority:
+    return SupervisoryAuthority(
+        name=value.get("name"),
+        address=_opt(value, pointer, "address", _address),
+        url=value.get("url"),
+        email=value.get("email"),
+        pointer=pointer,
+    )

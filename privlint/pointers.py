@@ -1,0 +1,31 @@
+"""JSON Pointers (RFC 6901) into the merged policy model."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+def escape(token: str | int) -> str:
+    return str(token).replace("~", "~0").replace("/", "~1")
+
+
+def join(*tokens: str | int) -> str:
+    return "".join("/" + escape(token) for token in tokens)
+
+
+def child(pointer: str, token: str | int) -> str:
+    return f"{pointer}/{escape(token)}"
+
+
+def tokens(pointer: str) -> list[str]:
+    if not pointer:
+        return []
+    return [t.replace("~1", "/").replace("~0", "~") for t in pointer[1:].split("/")]
+
+
+def parent(pointer: str) -> str:
+    return pointer.rsplit("/", 1)[0] if pointer else ""
+
+
+def from_path(path: Iterable[str | int]) -> str:
+    return join(*path)

@@ -1,0 +1,53 @@
+"""Rule documentation from the registry: `privlint rules`, `privlint rule CODE`, docs/rules.md."""
+
+from __future__ import annotations
+
+import json
+
+from privlint.rules import Rule
+
+
+def _rules() -> list[Rule]:
+    import checks  # noqa: PLC0415
+
+    return list(checks.registry().values())
+
+
+def catalogue(output_format: str = "text") -> str:
+    """Every rule, one per line (text) or as a JSON list."""
+    rules = _rules()
+    if output_format == "json":
+        data = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "severity": r.severity.label,
+                "articles": list(r.articles),
+                "summary": r.summary,
+                "hint": r.hint,
+            }
+            for r in rules
+        ]
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    width = max(len(r.name) for r in rules)
+    lines = [
+        f"{r.code}  {r.name:<{width}}  {r.severity.label:<7}  {', '.join(r.articles)}\n        {r.summary}"
+        for r in rules
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def explain(rule: Rule) -> str:
+    """The full explanation of one rule, in Markdown like ``ruff rule``."""
+    parts = [
+        f"# {rule.name} ({rule.code})",
+        f"Severity: {rule.severity.label}. Enforces: {', '.join(rule.articles)}.",
+        rule.summary,
+    ]
+    if rule.explanation:
+        parts.append(rule.explanation)
+    parts.append(f"How to fix: {rule.hint}.")
+    for label, example in (("Fails", rule.fails), ("Passes", rule.passes)):
+        if example:
+            parts.append(f"{label}:\n\n```yaml\n{example}```")
+    return "\n\n".join(parts) + "\n"

@@ -1,0 +1,109 @@
+"""What a rule is: a code, a name, a severity, the law it enforces, and a check.
+
+A check is a pure function of the policy model that yields ``Hit``s: *where* (a JSON
+Pointer) and *what* (a message). The engine stamps code, severity, file and position.
+The check's docstring is the user documentation: a one-line summary, a plain-language
+explanation, and a failing and a passing example that run as tests.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+import textwrap
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from privlint.findings import Severity
+
+if TYPE_CHECKING:
+    from privlint.model import Policy
+
+ERROR = Severity.ERROR
+WARNING = Severity.WARNING
+INFO = Severity.INFO
+
+CODE_PATTERN = re.compile(r"^[A-Z]{2,3}[0-9]{3}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One place where a rule fires; ``at_key`` locates a mapping member at its key."""
+
+    pointer: str
+    message: str
+    hint: str | None = None
+    at_key: bool = False
+
+
+Check = Callable[["Policy"], Iterator[Hit]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    articles: tuple[str, ...]
+    hint: str
+    summary: str
+    explanation: str
+    fails: str | None = None
+    passes: str | None = None
+    check: Check | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def family(self) -> str:
+        return self.code.rstrip("0123456789")
+
+    def __call__(self, policy: Policy) -> Iterator[Hit]:
+        if self.check is None:
+            return iter(())
+        return self.check(policy)
+
+
+def rule(
+    code: str,
+    name: str,
+    *,
+    severity: Severity,
+    articles: tuple[str, ...],
+    hint: str,
+) -> Callable[[Check], Rule]:
+    """Turn a documented check function into a ``Rule``."""
+
+    def make(check: Check) -> Rule:
+        return describe(code, name, severity=severity, articles=articles, hint=hint, doc=check.__doc__, check=check)
+
+    return make
+
+
+def describe(
+    code: str,
+    name: str,
+    *,
+    severity: Severity,
+    articles: tuple[str, ...],
+    hint: str,
+    doc: str | None,
+    check: Check | None = None,
+) -> Rule:
+    """A ``Rule`` whose texts come from ``doc`` (for rules the engine itself applies)."""
+    summary, explanation, fails, passes = parse_doc(doc or "")
+    return Rule(code, name, severity, articles, hint, summary, explanation, fails, passes, check)
+
+
+_EXAMPLE = re.compile(r"^(Fails|Passes)::\s*$", re.MULTILINE)
+
+
+def parse_doc(doc: str) -> tuple[str, str, str | None, str | None]:
+    """Split a rule docstring into summary, explanation, failing and passing example."""
+    text = inspect.cleandoc(doc)
+    parts = _EXAMPLE.split(text)
+    head = parts[0].strip()
+    summary, _, explanation = head.partition("\n")
+    examples: dict[str, str] = {}
+    for label, body in zip(parts[1::2], parts[2::2], strict=True):
+        examples[label] = textwrap.dedent(body).strip("\n") + "\n"
+    return summary.strip(), explanation.strip(), examples.get("Fails"), examples.get("Passes")
