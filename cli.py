@@ -19,6 +19,7 @@ from privlint import __version__
 
 if TYPE_CHECKING:
     from privlint.config import Config
+    from privlint.engine import Result
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FORMATS = ("text", "json")
@@ -120,6 +121,68 @@ def explain_rule(code: str) -> int:
     return EXIT_CLEAN
 
 
+@cli.command("import")
+@click.argument("notice", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Directory for the policy files.",
+)
+@click.option("--force", is_flag=True, help="Overwrite policy files that already exist.")
+def import_notice(notice: Path, out_dir: Path, force: bool) -> int:
+    """Turn a notice written in the Smet-Jet template into a policy directory."""
+    from privlint.notice import importer  # noqa: PLC0415
+
+    report = importer.import_notice(notice, out_dir, overwrite=force)
+    for line_number, text in report.unplaced:
+        click.echo(f"{notice}:{line_number}: not placed in the model: {text}", err=True)
+    click.echo(f"Wrote {len(report.files)} policy files to {out_dir} ({len(report.unplaced)} lines not placed).")
+    return EXIT_CLEAN
+
+
+@cli.command("render")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--lang", type=click.Choice(("nl", "en")), default="nl", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(("txt", "md", "html")), default="txt", show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write here instead of standard output.",
+)
+def render(paths: tuple[Path, ...], lang: str, output_format: str, output: Path | None) -> int:
+    """Write the privacy notice from the policy model."""
+    from privlint.notice import render as rendering  # noqa: PLC0415
+
+    result = _readable_policy(paths)
+    if result.policy is None:
+        return EXIT_FINDINGS
+    _emit(rendering.render_notice(result.policy, lang=lang, output_format=output_format), output)
+    return EXIT_CLEAN
+
+
+@cli.command("diff")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.argument("notice", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
+def diff(paths: tuple[Path, ...], notice: Path, output_format: str) -> int:
+    """Report drift between the policy in PATHS and the published NOTICE text."""
+    from privlint.engine import Result  # noqa: PLC0415
+    from privlint.notice import drift  # noqa: PLC0415
+    from privlint.reporters import reporter  # noqa: PLC0415
+
+    result = _readable_policy(paths)
+    if result.policy is None or result.source is None:
+        return EXIT_FINDINGS
+    findings = drift.compare(result.policy, result.source, notice)
+    drifted = Result(findings=findings, files=[*result.files, str(notice)], rules_run=1)
+    click.echo(reporter(output_format)(drifted, color=_color(sys.stdout)), nl=False)
+    return EXIT_FINDINGS if findings else EXIT_CLEAN
+
+
 @cli.command("schema")
 def print_schema() -> int:
     """Print the JSON Schema of the policy model."""
@@ -127,6 +190,25 @@ def print_schema() -> int:
 
     click.echo(schema.schema_text(), nl=False)
     return EXIT_CLEAN
+
+
+def _readable_policy(paths: tuple[Path, ...]) -> Result:
+    """Lint the policy; when it has no model (unreadable or invalid shape) say why on stderr."""
+    from privlint.engine import lint  # noqa: PLC0415
+    from privlint.reporters import reporter  # noqa: PLC0415
+
+    settings = _configuration(None)
+    result = lint(list(paths) or [Path(p) for p in settings.paths], settings)
+    if result.policy is None:
+        click.echo(reporter("text")(result, color=_color(sys.stderr)), nl=False, err=True)
+    return result
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
 
 
 def _configuration(path: Path | None) -> Config:

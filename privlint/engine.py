@@ -12,6 +12,7 @@ from pathlib import Path
 from privlint.config import Config
 from privlint.findings import Finding, Severity
 from privlint.loading import Source, load
+from privlint.model import Policy
 from privlint.rules import Hit, Rule
 
 
@@ -21,6 +22,8 @@ class Result:
     files: list[str] = field(default_factory=list)
     rules_run: int = 0
     checks_skipped: str | None = None
+    policy: Policy | None = None  # the model, when the policy could be read and has a valid shape
+    source: Source | None = None  # the merged data and where each node was written
 
     def count(self, severity: Severity, *, blocking_only: bool = True) -> int:
         return sum(1 for f in self.findings if f.severity == severity and (f.blocking or not blocking_only))
@@ -37,7 +40,7 @@ def lint(paths: Sequence[Path], config: Config | None = None) -> Result:
     config = config or Config()
     rules = checks.registry()
     source = load(paths)
-    result = Result(files=list(source.files))
+    result = Result(files=list(source.files), source=source)
     findings = [*_reading_findings(source, rules, config)]
     if source.problems:
         result.checks_skipped = "the policy could not be read"
@@ -57,6 +60,7 @@ def _checked(source: Source, rules: Mapping[str, Rule], config: Config, result: 
         result.checks_skipped = "fix the schema errors first"
         return findings
     policy = model.build(source.data, model.Settings(eu_only=config.eu_only, audience=config.audience))
+    result.policy = policy
     for rule in rules.values():
         if rule.check is None or not config.selects(rule.code):
             continue

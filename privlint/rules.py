@@ -8,7 +8,6 @@ explanation, and a failing and a passing example that run as tests.
 
 from __future__ import annotations
 
-import inspect
 import re
 import textwrap
 from collections.abc import Callable, Iterator
@@ -99,7 +98,9 @@ _EXAMPLE = re.compile(r"^(Fails|Passes)::\s*$", re.MULTILINE)
 
 def parse_doc(doc: str) -> tuple[str, str, str | None, str | None]:
     """Split a rule docstring into summary, explanation, failing and passing example."""
-    text = inspect.cleandoc(doc)
+    # Not inspect.cleandoc: it expands tabs, and an example may need a literal tab.
+    first, _, rest = doc.strip("\n").partition("\n")
+    text = first.strip() + "\n" + textwrap.dedent(rest)
     parts = _EXAMPLE.split(text)
     head = parts[0].strip()
     summary, _, explanation = head.partition("\n")

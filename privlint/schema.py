@@ -109,18 +109,18 @@ def _explain(error: Any) -> Iterator[Violation]:
             "change the value's type"
             + (" (quote it to make it a string)" if error.validator_value == "string" else ""),
         )
-    elif keyword == "pattern":
-        yield Violation(
-            pointer,
-            f"{subject} {found} does not match the expected form {error.validator_value}",
-            _pattern_hint(error),
-        )
-    elif keyword == "propertyNames":
+    elif "propertyNames" in error.relative_schema_path:
         yield Violation(
             pointers.child(pointer, str(error.instance)),
             f"key {found} in {subject} is not a language code (two lowercase letters such as nl, en, fr)",
             "use an ISO 639-1 language code",
             at_key=True,
+        )
+    elif keyword == "pattern":
+        yield Violation(
+            pointer,
+            f"{subject} {found} does not match the expected form {error.validator_value}",
+            _pattern_hint(error),
         )
     elif keyword in ("minProperties", "minLength", "minItems"):
         yield Violation(pointer, f"{subject} is empty", "give it a value or remove it")

@@ -1,0 +1,1 @@
+"""The published notice and the model: import it, render it, and catch drift between them."""

@@ -1,0 +1,78 @@
+"""Meta-tests over the rule catalogue: every rule is complete, documented and tested."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from support import lint_text
+from test_cases import CASES, load_cases
+
+import checks
+from privlint.rules import CODE_PATTERN, Rule
+
+RULES = list(checks.registry().values())
+ENGINE_FAMILIES = ("YML", "SCH", "DRF")  # applied by the loader, the schema and `privlint diff`
+
+
+def by_code(rule: Rule) -> str:
+    return rule.code
+
+
+def test_the_catalogue_has_every_documented_family():
+    families = {rule.family for rule in RULES}
+    assert {"YML", "SCH", "REF"} <= families
+
+
+@pytest.mark.parametrize("rule", RULES, ids=by_code)
+def test_rule_is_complete(rule: Rule):
+    assert CODE_PATTERN.match(rule.code)
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.name)
+    assert rule.articles, "every rule names the articles it enforces"
+    assert all(re.match(r"^(GDPR|BE|Belgian|Law|Wet) ", a) for a in rule.articles), rule.articles
+    assert rule.hint
+    assert rule.summary
+    assert rule.summary.endswith(".")
+    assert rule.explanation, "a plain-language explanation for a non-engineer"
+    assert rule.fails
+    assert rule.passes
+    assert (rule.check is None) == (rule.family in ENGINE_FAMILIES)
+
+
+def test_names_are_unique():
+    names = [rule.name for rule in RULES]
+    assert len(names) == len(set(names))
+
+
+def test_each_family_module_documents_itself_and_holds_one_family():
+    for module in checks.families():
+        assert module.__doc__
+        codes = {value.family for value in vars(module).values() if isinstance(value, Rule)}
+        assert len(codes) == 1, (module.__name__, codes)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=by_code)
+def test_failing_example_fires(rule: Rule):
+    assert rule.fails is not None
+    findings = lint_text(rule.fails, select=[rule.code])
+    assert rule.code in [f.code for f in findings]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=by_code)
+def test_passing_example_is_clean(rule: Rule):
+    assert rule.passes is not None
+    findings = lint_text(rule.passes, select=[rule.code])
+    # Reading and schema findings would stop the checks and make any example "pass".
+    assert [f"{f.code} {f.message}" for f in findings] == []
+
+
+@pytest.mark.parametrize("rule", RULES, ids=by_code)
+def test_rule_has_a_case_file_with_failing_and_passing_cases(rule: Rule):
+    path = CASES / f"{rule.code}.yaml"
+    assert path.exists(), f"missing {path.name}"
+    document = load_cases(path)
+    assert document["rule"] == rule.code
+    outcomes = [bool(case["expect"]) for case in document["cases"]]
+    assert True in outcomes
+    assert False in outcomes
+    assert any(e.get("message") for case in document["cases"] for e in case["expect"]), "check a message once"
