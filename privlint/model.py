@@ -149,6 +149,7 @@ class Processing:
     criminal_data_basis: LegalReference | None
     data_subjects: tuple[Ref, ...]
     data_items: tuple[Ref, ...]
+    data_item_names: Mapping[str, Text]
     retention: Retention | None
     locations: tuple[Ref, ...]
     recipients: tuple[Ref, ...]
@@ -200,6 +201,7 @@ class ItemUse:
     """A list of data-item references outside a processing (website cookies, server logs)."""
 
     data_items: tuple[Ref, ...]
+    data_item_names: Mapping[str, Text]
     pointer: str
 
 
@@ -305,6 +307,11 @@ def _refs(data: Mapping[str, Any], pointer: str, key: str) -> tuple[Ref, ...]:
     return tuple(Ref(value, child(here, index)) for index, value in enumerate(data.get(key) or ()))
 
 
+def _names(value: Mapping[str, Any], pointer: str) -> dict[str, Text]:
+    here = child(pointer, "data_item_names")
+    return {item: _text(text, child(here, item)) for item, text in (value.get("data_item_names") or {}).items()}
+
+
 def _text(value: Mapping[str, str], pointer: str) -> Text:
     return Text(dict(value), pointer)
 
@@ -398,6 +405,7 @@ def _processing(kind: Kind, value: Mapping[str, Any], pointer: str) -> Processin
         criminal_data_basis=_opt(value, pointer, "criminal_data_basis", _legal_reference),
         data_subjects=_refs(value, pointer, "data_subjects"),
         data_items=_refs(value, pointer, "data_items"),
+        data_item_names=_names(value, pointer),
         retention=_opt(value, pointer, "retention", _retention),
         locations=_refs(value, pointer, "locations"),
         recipients=_refs(value, pointer, "recipients"),
@@ -428,7 +436,7 @@ def _recipient(value: Mapping[str, Any], pointer: str) -> Recipient:
 
 
 def _item_use(value: Mapping[str, Any], pointer: str) -> ItemUse:
-    return ItemUse(_refs(value, pointer, "data_items"), pointer)
+    return ItemUse(_refs(value, pointer, "data_items"), _names(value, pointer), pointer)
 
 
 def _website(value: Mapping[str, Any], pointer: str) -> Website:
