@@ -1,0 +1,883 @@
+"""The legal knowledge privlint's rules need, read from the dated TOML files in ``privlint/data``.
+
+The facts (EEA members, adequacy decisions, GDPR art. 9 keywords, Belgian retention limits, the
+Belgian supervisory authority) live in data files with their sources and an ``as_of`` date, never
+in code. This module only reads them into typed, frozen records. Nothing is read at import time:
+every accessor loads its file on first use and caches the result (``functools.cache``), and only
+the standard library is imported.
+
+A data file that is missing a key, has a value of the wrong type, or has a key this module does not
+know raises :class:`KnowledgeDataError` naming the file and the place, so a typo in the data cannot
+silently switch a rule off.
+
+Keyword matching (``match_special_category``, ``looks_like_criminal_data``,
+``applicable_retention_limits``): item names and ids go through :func:`normalise` (casefold, accents
+stripped, every run of other characters one space), so ``"Dagen ziekteverzuim"`` and
+``"sick_leave_days"`` become ``"dagen ziekteverzuim"`` and ``"sick leave days"``. A keyword then
+matches at the start of a word (word-prefix match) -- ``ziekte`` finds ``ziekteverzuim`` and
+``vakbond`` finds ``vakbondslidmaatschap``, which Dutch and French compounds need -- unless the data
+file lists it under ``whole_words``, in which case it must be a complete word (``dna``, ``btw``).
+Prefix rather than substring matching is what keeps short stems from firing inside unrelated
+words; whole-word matching alone would miss the compounds. Compounds whose sensitive part comes
+last (``beroepsziekte``) must be listed explicitly.
+
+Note for the lead, rule BE001: python-stdnum 2.x has no ``stdnum.be.bce`` module. Belgian
+enterprise numbers are validated by ``stdnum.be.vat`` (``validate``, ``is_valid``, ``compact``): it
+accepts ``"0414.321.345"``, ``"BE0414321345"`` and the old nine-digit form, and checks the length
+(10), the first digit (0 or 1) and the mod-97 check digits; it raises ``InvalidFormat``,
+``InvalidLength``, ``InvalidComponent`` or ``InvalidChecksum`` (all ``stdnum.exceptions.ValidationError``).
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from types import MappingProxyType
+from typing import Final, Literal, TypeVar
+
+__all__ = [
+    "AdequacyDecision",
+    "CriminalData",
+    "EnterpriseNumberFormat",
+    "Keyword",
+    "KeywordMatch",
+    "KnowledgeDataError",
+    "LegalAct",
+    "MemberState",
+    "OutermostRegion",
+    "RetentionException",
+    "RetentionLimit",
+    "SpecialCategory",
+    "SpecialCategoryCondition",
+    "SupervisoryAuthority",
+    "TransferTool",
+    "adequacy_decisions",
+    "applicable_retention_limits",
+    "be_enterprise_number_format",
+    "country_code_aliases",
+    "criminal_data",
+    "criminal_keywords",
+    "data_as_of",
+    "eea_countries",
+    "eu_countries",
+    "looks_like_criminal_data",
+    "looks_like_special_category",
+    "match_criminal_data",
+    "match_special_category",
+    "member_states",
+    "normalise",
+    "outermost_regions",
+    "retention_limits",
+    "special_categories",
+    "special_category_conditions",
+    "supervisory_authority",
+    "transfer_tools",
+]
+
+_PACKAGE: Final = "privlint"
+_LANGUAGES: Final = frozenset({"nl", "fr", "en", "de"})
+
+Verified = Literal["official_text", "secondary", "unverified"]
+DecisionKind = Literal["third_country", "territory", "international_organisation"]
+ToolKind = Literal["adequacy", "appropriate_safeguard", "derogation"]
+LimitKind = Literal["maximum", "minimum"]
+
+_VERIFIED: Final[tuple[Verified, ...]] = ("official_text", "secondary", "unverified")
+_DECISION_KINDS: Final[tuple[DecisionKind, ...]] = ("third_country", "territory", "international_organisation")
+_TOOL_KINDS: Final[tuple[ToolKind, ...]] = ("adequacy", "appropriate_safeguard", "derogation")
+_LIMIT_KINDS: Final[tuple[LimitKind, ...]] = ("maximum", "minimum")
+_ARTICLE_9_2_LETTERS: Final = tuple("abcdefghij")
+
+# The top-level keys each knowledge file may have; anything else is a typo and an error.
+_FILE_KEYS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
+    {
+        "adequacy.toml": frozenset({"as_of", "decision"}),
+        "countries.toml": frozenset({"as_of", "eu_member", "eea_member", "outermost_region", "code_aliases"}),
+        "retention_limits.toml": frozenset({"as_of", "limit"}),
+        "special_categories.toml": frozenset({"as_of", "category", "condition", "criminal"}),
+        "supervisory_authorities.toml": frozenset({"as_of", "authority", "be_enterprise_number"}),
+        "transfer_tools.toml": frozenset({"as_of", "tool"}),
+    }
+)
+
+_T = TypeVar("_T")
+_S = TypeVar("_S", bound=str)
+
+
+class KnowledgeDataError(ValueError):
+    """A file in ``privlint/data`` does not have the shape this module expects."""
+
+
+# --- records -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MemberState:
+    """An EU member state, or one of the three other EEA states (``eu`` is then false)."""
+
+    code: str
+    names: Mapping[str, str]
+    member_since: date
+    eu: bool
+    eu_code: str
+    source: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class OutermostRegion:
+    """An EU outermost region that has an ISO 3166-1 code of its own (TFEU art. 349, 355(1))."""
+
+    code: str
+    part_of: str
+    names: Mapping[str, str]
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class LegalAct:
+    """An act that amends, extends or accompanies an adequacy decision."""
+
+    reference: str
+    adopted: date
+    summary: str
+    verified: Verified
+    source: str
+    official_journal: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class AdequacyDecision:
+    """A Commission adequacy decision (GDPR art. 45) and what it covers."""
+
+    id: str
+    kind: DecisionKind
+    name: str
+    reference: str
+    adopted: date
+    legal_basis: str
+    scope: str
+    partial: bool
+    expires: date | None
+    verified: Verified
+    source: str
+    official_journal: str
+    note: str
+    amendments: tuple[LegalAct, ...]
+    related: tuple[LegalAct, ...]
+
+    @property
+    def last_changed(self) -> date:
+        """The date of the latest act that adopted, renewed or amended this decision."""
+        return max((self.adopted, *(act.adopted for act in self.amendments)))
+
+    def in_force_on(self, day: date) -> bool:
+        """Whether the decision applies on ``day``; it ceases to apply on its ``expires`` date."""
+        return self.adopted <= day and (self.expires is None or day < self.expires)
+
+
+@dataclass(frozen=True, slots=True)
+class TransferTool:
+    """A GDPR chapter V transfer tool, keyed like ``$defs.transfer_mechanism`` in the schema."""
+
+    key: str
+    article: str
+    names: Mapping[str, str]
+    kind: ToolKind
+    requires_authorisation: bool
+    instrument: str
+    instrument_adopted: date | None
+    source: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Keyword:
+    """A word (or words) whose presence makes a data item look like a given kind of data."""
+
+    text: str
+    language: str
+    whole_word: bool
+    normalised: str
+
+    def found_in(self, name: str) -> bool:
+        """Whether this keyword matches ``name`` (normalised first); see the module docstring."""
+        return _keyword_in(self, _padded(name))
+
+
+@dataclass(frozen=True, slots=True)
+class KeywordMatch:
+    """Which keyword of which category matched which name: material for a finding's message."""
+
+    category: str
+    keyword: Keyword
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class SpecialCategory:
+    """A GDPR art. 9(1) category, keyed like ``$defs.special_category`` in the schema."""
+
+    key: str
+    article: str
+    labels: Mapping[str, str]
+    keywords: tuple[Keyword, ...]
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class SpecialCategoryCondition:
+    """A GDPR art. 9(2) condition, keyed like ``$defs.special_category_condition``."""
+
+    key: str
+    letter: str
+    descriptions: Mapping[str, str]
+    source: str
+
+    @property
+    def article(self) -> str:
+        return f"GDPR 9(2)({self.letter})"
+
+
+@dataclass(frozen=True, slots=True)
+class CriminalData:
+    """GDPR art. 10: personal data relating to criminal convictions and offences."""
+
+    article: str
+    labels: Mapping[str, str]
+    keywords: tuple[Keyword, ...]
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class RetentionException:
+    """A case in which a statutory maximum may be exceeded, up to ``extends_to`` if one is set."""
+
+    id: str
+    description: str
+    extends_to: str | None
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class RetentionLimit:
+    """A statutory maximum or minimum retention period (``duration`` is ISO 8601, e.g. ``P1M``)."""
+
+    id: str
+    jurisdiction: str
+    kind: LimitKind
+    duration: str
+    starts: str
+    applies_to: str
+    since: date | None
+    verified: Verified
+    source: str
+    note: str
+    keywords: tuple[Keyword, ...]
+    exceptions: tuple[RetentionException, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SupervisoryAuthority:
+    """A national data protection supervisory authority (GDPR art. 51, 77)."""
+
+    country: str
+    names: Mapping[str, str]
+    abbreviations: Mapping[str, str]
+    street: Mapping[str, str]
+    postcode: str
+    city: Mapping[str, str]
+    phone: str
+    email: str
+    websites: tuple[str, ...]
+    domains: tuple[str, ...]
+    enterprise_number: str
+    founding_law: str
+    in_force_since: date
+    predecessor: str
+    verified: Verified
+    source: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class EnterpriseNumberFormat:
+    """The shape of a Belgian enterprise number (rule BE001); the check is python-stdnum's."""
+
+    digits: int
+    first_digits: tuple[str, ...]
+    display_format: str
+    vat_prefix: str
+    checksum: str
+    verified: Verified
+    source: str
+    note: str
+
+
+# --- public accessors ----------------------------------------------------------------------------
+
+
+def normalise(text: str) -> str:
+    """Casefold, strip accents (NFKD) and turn every run of non-alphanumerics into one space."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    kept = "".join(char if char.isalnum() else " " for char in decomposed if not unicodedata.combining(char))
+    return " ".join(kept.split())
+
+
+@functools.cache
+def member_states() -> Mapping[str, MemberState]:
+    """The 27 EU member states and the 3 other EEA states, by ISO 3166-1 alpha-2 code."""
+    root = _root("countries.toml")
+    states = [_member_state(table, eu=True) for table in root.tables("eu_member")]
+    states += [_member_state(table, eu=False) for table in root.tables("eea_member")]
+    return _index(states, root.where, key=lambda state: state.code)
+
+
+@functools.cache
+def eu_countries() -> frozenset[str]:
+    """ISO codes of the EU member states."""
+    return frozenset(code for code, state in member_states().items() if state.eu)
+
+
+@functools.cache
+def eea_countries() -> frozenset[str]:
+    """ISO codes of the EEA states: the EU member states plus Iceland, Liechtenstein and Norway."""
+    return frozenset(member_states())
+
+
+@functools.cache
+def outermost_regions() -> Mapping[str, OutermostRegion]:
+    """EU outermost regions with an ISO code of their own: inside the EU, though not member states."""
+    root = _root("countries.toml")
+    regions = [_outermost_region(table) for table in root.tables("outermost_region")]
+    return _index(regions, root.where, key=lambda region: region.code)
+
+
+@functools.cache
+def country_code_aliases() -> Mapping[str, str]:
+    """Codes people write instead of the ISO code, mapped to it (``EL`` -> ``GR``, ``UK`` -> ``GB``)."""
+    return _root("countries.toml").table("code_aliases").str_map()
+
+
+@functools.cache
+def adequacy_decisions() -> Mapping[str, AdequacyDecision]:
+    """Adequacy decisions in force, by ISO country/territory code or organisation id (``EPO``)."""
+    root = _root("adequacy.toml")
+    decisions = [_adequacy_decision(table) for table in root.tables("decision")]
+    return _index(decisions, root.where, key=lambda decision: decision.id)
+
+
+@functools.cache
+def transfer_tools() -> Mapping[str, TransferTool]:
+    """GDPR chapter V transfer tools, keyed like ``$defs.transfer_mechanism``."""
+    root = _root("transfer_tools.toml")
+    tools = [_transfer_tool(table) for table in root.tables("tool")]
+    return _index(tools, root.where, key=lambda tool: tool.key)
+
+
+@functools.cache
+def special_categories() -> Mapping[str, SpecialCategory]:
+    """GDPR art. 9(1) categories in the order of the article, keyed like ``$defs.special_category``."""
+    root = _root("special_categories.toml")
+    categories = [_special_category(table) for table in root.tables("category")]
+    return _index(categories, root.where, key=lambda category: category.key)
+
+
+@functools.cache
+def special_category_conditions() -> Mapping[str, SpecialCategoryCondition]:
+    """GDPR art. 9(2)(a)-(j), keyed like ``$defs.special_category_condition``."""
+    root = _root("special_categories.toml")
+    conditions = [_condition(table) for table in root.tables("condition")]
+    return _index(conditions, root.where, key=lambda condition: condition.key)
+
+
+@functools.cache
+def criminal_data() -> CriminalData:
+    """GDPR art. 10 criminal data: labels, source and the keywords that recognise it."""
+    table = _root("special_categories.toml").table("criminal")
+    record = CriminalData(
+        article=table.text("article"),
+        labels=table.table("labels").str_map(),
+        keywords=_keywords(table),
+        source=table.text("source"),
+    )
+    table.close()
+    return record
+
+
+def criminal_keywords() -> tuple[Keyword, ...]:
+    """The keywords that make a data item look like GDPR art. 10 criminal data."""
+    return criminal_data().keywords
+
+
+def match_special_category(names: Iterable[str]) -> KeywordMatch | None:
+    """The first art. 9 keyword match in ``names`` (a data item's names and id), or None.
+
+    Names are tried in the given order and, for each name, the categories in the order of
+    art. 9(1); a lone string counts as one name.
+    """
+    return _first_match(names, _special_category_matchers())
+
+
+def looks_like_special_category(names: Iterable[str]) -> str | None:
+    """The key of the art. 9 category ``names`` look like (``"health"`` for sick leave), or None."""
+    match = match_special_category(names)
+    return None if match is None else match.category
+
+
+def match_criminal_data(names: Iterable[str]) -> KeywordMatch | None:
+    """The first art. 10 keyword match in ``names`` (category ``"criminal"``), or None."""
+    return _first_match(names, _criminal_matchers())
+
+
+def looks_like_criminal_data(names: Iterable[str]) -> bool:
+    """Whether ``names`` look like GDPR art. 10 data (a criminal record, a conviction)."""
+    return match_criminal_data(names) is not None
+
+
+@functools.cache
+def retention_limits() -> Mapping[str, RetentionLimit]:
+    """Statutory retention maximums and minimums, by id (``be_camera_images``, ``be_vat_records``...)."""
+    root = _root("retention_limits.toml")
+    limits = [_retention_limit(table) for table in root.tables("limit")]
+    return _index(limits, root.where, key=lambda limit: limit.id)
+
+
+def applicable_retention_limits(names: Iterable[str]) -> tuple[RetentionLimit, ...]:
+    """The retention limits whose keywords match any of ``names``, in data-file order."""
+    padded = [_padded(name) for name in _as_names(names)]
+    limits = retention_limits()
+    return tuple(
+        limits[limit_id]
+        for limit_id, matcher in _retention_limit_matchers()
+        if any(matcher.search(text) for text in padded)
+    )
+
+
+def supervisory_authority(country: str) -> SupervisoryAuthority | None:
+    """The supervisory authority of ``country`` (ISO code or alias, any case), if privlint knows it."""
+    code = country.strip().upper()
+    return _supervisory_authorities().get(country_code_aliases().get(code, code))
+
+
+@functools.cache
+def be_enterprise_number_format() -> EnterpriseNumberFormat:
+    """The format of a Belgian enterprise number; validate numbers with ``stdnum.be.vat``."""
+    table = _root("supervisory_authorities.toml").table("be_enterprise_number")
+    record = EnterpriseNumberFormat(
+        digits=table.integer("digits"),
+        first_digits=table.strings("first_digits"),
+        display_format=table.text("display_format"),
+        vat_prefix=table.text("vat_prefix"),
+        checksum=table.text("checksum"),
+        verified=table.choice("verified", _VERIFIED),
+        source=table.text("source"),
+        note=table.text("note", ""),
+    )
+    table.close()
+    return record
+
+
+@functools.cache
+def data_as_of() -> Mapping[str, date]:
+    """The ``as_of`` date of every knowledge file, by file name: how fresh the knowledge is."""
+    return MappingProxyType({name: _root(name).day("as_of") for name in sorted(_FILE_KEYS)})
+
+
+# --- record builders -----------------------------------------------------------------------------
+
+
+def _member_state(table: _Table, *, eu: bool) -> MemberState:
+    code = table.text("code")
+    record = MemberState(
+        code=code,
+        names=table.table("name").str_map(),
+        member_since=table.day("member_since"),
+        eu=eu,
+        eu_code=table.text("eu_code", code),
+        source=table.text("source"),
+        note=table.text("note", ""),
+    )
+    table.close()
+    return record
+
+
+def _outermost_region(table: _Table) -> OutermostRegion:
+    record = OutermostRegion(
+        code=table.text("code"),
+        part_of=table.text("part_of"),
+        names=table.table("name").str_map(),
+        source=table.text("source"),
+    )
+    table.close()
+    return record
+
+
+def _legal_act(table: _Table) -> LegalAct:
+    record = LegalAct(
+        reference=table.text("reference"),
+        adopted=table.day("adopted"),
+        summary=table.text("summary"),
+        verified=table.choice("verified", _VERIFIED),
+        source=table.text("source"),
+        official_journal=table.text("official_journal", ""),
+        note=table.text("note", ""),
+    )
+    table.close()
+    return record
+
+
+def _adequacy_decision(table: _Table) -> AdequacyDecision:
+    record = AdequacyDecision(
+        id=table.text("id"),
+        kind=table.choice("kind", _DECISION_KINDS),
+        name=table.text("name"),
+        reference=table.text("reference"),
+        adopted=table.day("adopted"),
+        legal_basis=table.text("legal_basis"),
+        scope=table.text("scope"),
+        partial=table.flag("partial"),
+        expires=table.optional_day("expires"),
+        verified=table.choice("verified", _VERIFIED),
+        source=table.text("source"),
+        official_journal=table.text("official_journal", ""),
+        note=table.text("note", ""),
+        amendments=tuple(_legal_act(act) for act in table.tables("amendment", required=False)),
+        related=tuple(_legal_act(act) for act in table.tables("related", required=False)),
+    )
+    table.close()
+    return record
+
+
+def _transfer_tool(table: _Table) -> TransferTool:
+    record = TransferTool(
+        key=table.text("key"),
+        article=table.text("article"),
+        names=table.table("name").str_map(),
+        kind=table.choice("kind", _TOOL_KINDS),
+        requires_authorisation=table.flag("requires_authorisation"),
+        instrument=table.text("instrument", ""),
+        instrument_adopted=table.optional_day("instrument_adopted"),
+        source=table.text("source"),
+        note=table.text("note", ""),
+    )
+    table.close()
+    return record
+
+
+def _special_category(table: _Table) -> SpecialCategory:
+    record = SpecialCategory(
+        key=table.text("key"),
+        article=table.text("article"),
+        labels=table.table("labels").str_map(),
+        keywords=_keywords(table),
+        source=table.text("source"),
+    )
+    table.close()
+    return record
+
+
+def _condition(table: _Table) -> SpecialCategoryCondition:
+    record = SpecialCategoryCondition(
+        key=table.text("key"),
+        letter=table.choice("letter", _ARTICLE_9_2_LETTERS),
+        descriptions=table.table("description").str_map(),
+        source=table.text("source"),
+    )
+    table.close()
+    return record
+
+
+def _retention_limit(table: _Table) -> RetentionLimit:
+    record = RetentionLimit(
+        id=table.text("id"),
+        jurisdiction=table.text("jurisdiction"),
+        kind=table.choice("kind", _LIMIT_KINDS),
+        duration=_duration(table, "duration"),
+        starts=table.text("starts"),
+        applies_to=table.text("applies_to"),
+        since=table.optional_day("since"),
+        verified=table.choice("verified", _VERIFIED),
+        source=table.text("source"),
+        note=table.text("note", ""),
+        keywords=_keywords(table),
+        exceptions=tuple(_retention_exception(item) for item in table.tables("exception", required=False)),
+    )
+    table.close()
+    return record
+
+
+def _retention_exception(table: _Table) -> RetentionException:
+    record = RetentionException(
+        id=table.text("id"),
+        description=table.text("description"),
+        extends_to=_duration(table, "extends_to") if table.has("extends_to") else None,
+        source=table.text("source"),
+    )
+    table.close()
+    return record
+
+
+@functools.cache
+def _supervisory_authorities() -> Mapping[str, SupervisoryAuthority]:
+    root = _root("supervisory_authorities.toml")
+    authorities = [_authority(table) for table in root.tables("authority")]
+    return _index(authorities, root.where, key=lambda authority: authority.country)
+
+
+def _authority(table: _Table) -> SupervisoryAuthority:
+    record = SupervisoryAuthority(
+        country=table.text("country"),
+        names=table.table("names").str_map(),
+        abbreviations=table.table("abbreviations").str_map(),
+        street=table.table("street").str_map(),
+        postcode=table.text("postcode"),
+        city=table.table("city").str_map(),
+        phone=table.text("phone"),
+        email=table.text("email"),
+        websites=table.strings("websites"),
+        domains=table.strings("domains"),
+        enterprise_number=table.text("enterprise_number"),
+        founding_law=table.text("founding_law"),
+        in_force_since=table.day("in_force_since"),
+        predecessor=table.text("predecessor", ""),
+        verified=table.choice("verified", _VERIFIED),
+        source=table.text("source"),
+        note=table.text("note", ""),
+    )
+    table.close()
+    return record
+
+
+def _keywords(table: _Table) -> tuple[Keyword, ...]:
+    """``[x.keywords]`` (word-prefix) and ``[x.whole_words]`` of a table; the first occurrence wins."""
+    groups = [(table.table("keywords"), False)]
+    whole_words = table.optional_table("whole_words")
+    if whole_words is not None:
+        groups.append((whole_words, True))
+    found: dict[tuple[str, bool], Keyword] = {}
+    for group, whole_word in groups:
+        for language in group.key_names():
+            if language not in _LANGUAGES:
+                raise KnowledgeDataError(f"{group.where}: unknown language {language!r}")
+            for text in group.strings(language):
+                normalised = normalise(text)
+                if not normalised:
+                    raise KnowledgeDataError(f"{group.where}.{language}: keyword {text!r} is empty once normalised")
+                found.setdefault((normalised, whole_word), Keyword(text, language, whole_word, normalised))
+        group.close()
+    return tuple(found.values())
+
+
+def _duration(table: _Table, key: str) -> str:
+    """An ISO 8601 date duration such as ``P1M``, ``P10Y`` or ``P4W`` (no time part)."""
+    import re  # noqa: PLC0415 - only the retention file needs it; keep imports off the start-up path
+
+    text = table.text(key)
+    if not re.fullmatch(r"P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?", text):
+        raise KnowledgeDataError(f"{table.where}.{key}: {text!r} is not an ISO 8601 duration like P1M or P10Y")
+    return text
+
+
+# --- matching ------------------------------------------------------------------------------------
+# One compiled pattern per keyword group instead of a substring test per keyword: a policy with
+# thousands of data items asks for every item's names.
+
+
+class _Matcher:
+    """The keywords of one category as one regular expression over a padded, normalised name."""
+
+    __slots__ = ("_by_text", "_pattern")
+
+    def __init__(self, keywords: tuple[Keyword, ...]) -> None:
+        import re  # noqa: PLC0415 - only built on first use
+
+        # Longest first, so that the reported keyword is the most specific one.
+        prefix = sorted((k.normalised for k in keywords if not k.whole_word), key=len, reverse=True)
+        whole = sorted((k.normalised for k in keywords if k.whole_word), key=len, reverse=True)
+        never = "((?!))"  # keeps the group numbering when a category has no keywords of a kind
+        branches = [f"({'|'.join(map(re.escape, prefix))})" if prefix else never]
+        branches.append(f"({'|'.join(map(re.escape, whole))}) " if whole else never)
+        self._pattern = re.compile(f" (?:{branches[0]}|{branches[1]})")
+        self._by_text = {(k.normalised, k.whole_word): k for k in keywords}
+
+    def search(self, padded: str) -> Keyword | None:
+        found = self._pattern.search(padded)
+        if found is None:
+            return None
+        prefix_text, whole_text = found.group(1, 2)
+        return self._by_text[(prefix_text, False)] if prefix_text is not None else self._by_text[(whole_text, True)]
+
+
+@functools.cache
+def _special_category_matchers() -> tuple[tuple[str, _Matcher], ...]:
+    return tuple((key, _Matcher(category.keywords)) for key, category in special_categories().items())
+
+
+@functools.cache
+def _criminal_matchers() -> tuple[tuple[str, _Matcher], ...]:
+    return (("criminal", _Matcher(criminal_keywords())),)
+
+
+@functools.cache
+def _retention_limit_matchers() -> tuple[tuple[str, _Matcher], ...]:
+    return tuple((limit_id, _Matcher(limit.keywords)) for limit_id, limit in retention_limits().items())
+
+
+def _as_names(names: Iterable[str]) -> tuple[str, ...]:
+    # A lone string is one name, not an iterable of one-letter names.
+    return (names,) if isinstance(names, str) else tuple(names)
+
+
+def _padded(name: str) -> str:
+    return f" {normalise(name)} "
+
+
+def _keyword_in(keyword: Keyword, padded: str) -> bool:
+    needle = f" {keyword.normalised} " if keyword.whole_word else f" {keyword.normalised}"
+    return needle in padded
+
+
+def _first_match(names: Iterable[str], matchers: tuple[tuple[str, _Matcher], ...]) -> KeywordMatch | None:
+    for name in _as_names(names):
+        padded = _padded(name)
+        for category, matcher in matchers:
+            keyword = matcher.search(padded)
+            if keyword is not None:
+                return KeywordMatch(category, keyword, name)
+    return None
+
+
+# --- reading the files ---------------------------------------------------------------------------
+
+
+def _index(records: Iterable[_T], where: str, *, key: Callable[[_T], str]) -> Mapping[str, _T]:
+    index: dict[str, _T] = {}
+    for record in records:
+        name = key(record)
+        if name in index:
+            raise KnowledgeDataError(f"{where}: duplicate key {name!r}")
+        index[name] = record
+    return MappingProxyType(index)
+
+
+def _root(name: str) -> _Table:
+    """The top-level table of a knowledge file, after checking it has only the expected keys."""
+    root = _Table(_document(name), name)
+    unknown = sorted(set(root.key_names()) - _FILE_KEYS[name])
+    if unknown:
+        raise KnowledgeDataError(f"{name}: unknown top-level keys {unknown}")
+    return root
+
+
+@functools.cache
+def _document(name: str) -> Mapping[str, object]:
+    import tomllib  # noqa: PLC0415 - no work (or imports) until knowledge is first needed
+    from importlib import resources  # noqa: PLC0415
+
+    resource = resources.files(_PACKAGE) / "data" / name
+    try:
+        return MappingProxyType(tomllib.loads(resource.read_text(encoding="utf-8")))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise KnowledgeDataError(f"cannot read {_PACKAGE}/data/{name}: {error}") from error
+
+
+class _Table:
+    """A TOML table being read: typed getters that name the file and key on error, and
+    :meth:`close`, which rejects keys nobody read (typos in the data file)."""
+
+    __slots__ = ("_data", "_used", "where")
+
+    def __init__(self, data: Mapping[str, object], where: str) -> None:
+        self._data = data
+        self._used: set[str] = set()
+        self.where = where
+
+    def key_names(self) -> tuple[str, ...]:
+        self._used.update(self._data)
+        return tuple(self._data)
+
+    def has(self, key: str) -> bool:
+        return key in self._data
+
+    def text(self, key: str, default: str | None = None) -> str:
+        if default is not None and key not in self._data:
+            return default
+        return self._typed(key, str, "a string")
+
+    def flag(self, key: str) -> bool:
+        return self._typed(key, bool, "true or false")
+
+    def integer(self, key: str) -> int:
+        value = self._get(key)
+        if type(value) is not int:
+            raise self._error(key, "an integer", value)
+        return value
+
+    def day(self, key: str) -> date:
+        value = self._get(key)
+        if type(value) is not date:  # a datetime is a date too, but not what the data means
+            raise self._error(key, "a date like 2026-11-25", value)
+        return value
+
+    def optional_day(self, key: str) -> date | None:
+        return self.day(key) if key in self._data else None
+
+    def choice(self, key: str, allowed: tuple[_S, ...]) -> _S:
+        value = self.text(key)
+        for option in allowed:
+            if value == option:
+                return option
+        raise self._error(key, f"one of {', '.join(allowed)}", value)
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        value = self._get(key)
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise self._error(key, "a list of strings", value)
+        return tuple(value)
+
+    def table(self, key: str) -> _Table:
+        value = self._get(key)
+        if not isinstance(value, dict):
+            raise self._error(key, "a table", value)
+        return _Table(value, f"{self.where}.{key}")
+
+    def optional_table(self, key: str) -> _Table | None:
+        return self.table(key) if key in self._data else None
+
+    def tables(self, key: str, *, required: bool = True) -> tuple[_Table, ...]:
+        if not required and key not in self._data:
+            return ()
+        value = self._get(key)
+        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+            raise self._error(key, f"an array of tables ([[{key}]])", value)
+        return tuple(_Table(item, f"{self.where}.{key}[{number}]") for number, item in enumerate(value))
+
+    def str_map(self) -> Mapping[str, str]:
+        """The whole table as a read-only mapping of strings to strings."""
+        strings = {key: self.text(key) for key in self.key_names()}
+        return MappingProxyType(strings)
+
+    def close(self) -> None:
+        unknown = sorted(set(self._data) - self._used)
+        if unknown:
+            raise KnowledgeDataError(f"{self.where}: unknown keys {unknown}")
+
+    def _get(self, key: str) -> object:
+        if key not in self._data:
+            raise KnowledgeDataError(f"{self.where}: missing key {key!r}")
+        self._used.add(key)
+        return self._data[key]
+
+    def _typed(self, key: str, kind: type[_T], expected: str) -> _T:
+        value = self._get(key)
+        if not isinstance(value, kind):
+            raise self._error(key, expected, value)
+        return value
+
+    def _error(self, key: str, expected: str, value: object) -> KnowledgeDataError:
+        return KnowledgeDataError(f"{self.where}.{key}: expected {expected}, found {value!r}")
