@@ -1,0 +1,117 @@
+"""The command line: exit codes, formats, configuration errors, help and version."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from support import POLICY, REPO, run
+
+from privlint import __version__
+
+CLEAN_POLICY = """\
+data_items:
+  - id: customer_name
+processing_activities:
+  - id: invoicing
+    data_items: [customer_name]
+"""
+
+
+def write_policy(folder: Path, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "policy.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_bundled_policy_reports_the_undeclared_payroll_items_and_exits_1():
+    result = run("check", "--format", "json", "--select", "REF001")
+    assert result.returncode == 1
+    findings = json.loads(result.stdout)["findings"]
+    undeclared = {f["message"].split("'")[1] for f in findings if f["file"] == "policy/sharing.yaml"}
+    assert {"bank_account", "sick_leave_days", "marital_status", "salary_data"} <= undeclared
+    bank = next(f for f in findings if "'bank_account'" in f["message"])
+    assert (bank["line"], bank["column"]) == (76, 9)
+    assert bank["pointer"] == "/sharing/0/data_items/0"
+    assert bank["articles"] == ["GDPR 5(1)(a)", "GDPR 13(1)(c)", "GDPR 30(1)(c)"]
+    assert bank["hint"]
+
+
+def test_text_output_is_file_line_column_code_severity_message(tmp_path: Path):
+    folder = write_policy(tmp_path / "p", CLEAN_POLICY.replace("[customer_name]", "[customer_name, iban]"))
+    result = run("check", str(folder), "--select", "REF")
+    assert result.returncode == 1
+    first = result.stdout.splitlines()[0]
+    assert first.endswith(
+        "policy.yaml:5:33: REF001 [error] data item 'iban' is used by processing activity 'invoicing' "
+        "but not declared in data_items"
+    )
+    assert result.stdout.splitlines()[1].startswith("  hint: ")
+    assert result.stdout.splitlines()[-1] == "Found 1 finding in 1 file: 1 error, 0 warnings, 0 infos."
+
+
+def test_clean_policy_exits_0(tmp_path: Path):
+    result = run("check", str(write_policy(tmp_path / "p", CLEAN_POLICY)), "--select", "REF")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.startswith("All checks passed (1 file,")
+
+
+def test_fail_on_error_lets_warnings_pass(tmp_path: Path):
+    text = CLEAN_POLICY.replace("  - id: customer_name\n", "  - id: customer_name\n  - id: fax_number\n")
+    folder = write_policy(tmp_path / "q", text)
+    assert run("check", str(folder), "--select", "REF002").returncode == 1
+    assert run("check", str(folder), "--select", "REF002", "--fail-on", "error").returncode == 0
+
+
+def test_json_format_has_version_findings_and_summary(tmp_path: Path):
+    folder = write_policy(tmp_path / "p", "processing_activities:\n  - id: x\n    legal_basis: contrct\n")
+    document = json.loads(run("check", str(folder), "--format", "json").stdout)
+    assert document["version"] == 1
+    assert document["summary"]["error"] == 1
+    (finding,) = document["findings"]
+    assert set(finding) >= {"code", "name", "severity", "message", "file", "line", "column", "pointer", "articles", "hint"}
+    assert (finding["code"], finding["line"], finding["column"]) == ("SCH001", 3, 18)
+
+
+def test_checking_from_another_directory_with_a_path(tmp_path: Path):
+    result = run("check", str(POLICY), "--select", "REF001", cwd=tmp_path)
+    assert result.returncode == 1
+    assert f"{POLICY}/sharing.yaml:76:9: REF001" in result.stdout
+
+
+def test_unknown_configuration_key_is_a_usage_error_naming_the_key(tmp_path: Path):
+    (tmp_path / "pyproject.toml").write_text("[tool.privlint]\nfail_onn = 'error'\n", encoding="utf-8")
+    write_policy(tmp_path / "policy", CLEAN_POLICY)
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "unknown key 'fail_onn'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_path_is_a_usage_error(tmp_path: Path):
+    result = run("check", str(tmp_path / "nope"))
+    assert result.returncode == 2
+    assert "does not exist" in result.stderr
+
+
+def test_version_and_help():
+    assert run("--version").stdout.strip() == f"privlint, version {__version__}"
+    help_text = run("check", "--help").stdout
+    assert "Examples:" in help_text
+    assert "Exit codes: 0 clean, 1 findings" in help_text
+
+
+def test_rule_explains_a_code_and_rules_lists_them():
+    explained = run("rule", "ref001")
+    assert explained.returncode == 0
+    assert explained.stdout.startswith("# data-item-undeclared (REF001)")
+    assert "Fails:" in explained.stdout
+    listing = run("rules", "--format", "json")
+    codes = [rule["code"] for rule in json.loads(listing.stdout)]
+    assert {"YML001", "SCH001", "REF001", "REF002"} <= set(codes)
+    assert run("rule", "XYZ999").returncode == 2
+
+
+def test_schema_command_prints_the_shipped_schema():
+    printed = json.loads(run("schema").stdout)
+    assert printed == json.loads((REPO / "schemas" / "policy.schema.json").read_text(encoding="utf-8"))
