@@ -69,7 +69,18 @@ def test_json_format_has_version_findings_and_summary(tmp_path: Path):
     assert document["version"] == 1
     assert document["summary"]["error"] == 1
     (finding,) = document["findings"]
-    assert set(finding) >= {"code", "name", "severity", "message", "file", "line", "column", "pointer", "articles", "hint"}
+    assert set(finding) >= {
+        "code",
+        "name",
+        "severity",
+        "message",
+        "file",
+        "line",
+        "column",
+        "pointer",
+        "articles",
+        "hint",
+    }
     assert (finding["code"], finding["line"], finding["column"]) == ("SCH001", 3, 18)
 
 
