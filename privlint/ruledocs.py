@@ -51,3 +51,37 @@ def explain(rule: Rule) -> str:
         if example:
             parts.append(f"{label}:\n\n```yaml\n{example}```")
     return "\n\n".join(parts) + "\n"
+
+
+def markdown() -> str:
+    """The rule reference, ``docs/rules.md``: generated, checked in, tested for staleness."""
+    import checks  # noqa: PLC0415
+
+    parts = [
+        "# privlint rules",
+        "",
+        "Generated from the rule registry by `python -m privlint.ruledocs > docs/rules.md`;"
+        " a test fails when this file is stale. `privlint rule CODE` prints one entry.",
+        "",
+        "| code | name | severity | articles | summary |",
+        "|---|---|---|---|---|",
+    ]
+    rules = _rules()
+    parts.extend(
+        f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.severity.label} | {', '.join(r.articles)} | {r.summary} |"
+        for r in rules
+    )
+    for module in checks.families():
+        family = sorted((v for v in vars(module).values() if isinstance(v, Rule)), key=lambda r: r.code)
+        doc = (module.__doc__ or "").strip()
+        parts.extend(["", f"## {doc.splitlines()[0]}", ""])
+        rest = "\n".join(doc.splitlines()[1:]).strip()
+        if rest:
+            parts.extend([rest, ""])
+        for r in family:
+            parts.extend(["", f'<a id="{r.code.lower()}"></a>', "", explain(r).replace("# ", "### ", 1).rstrip()])
+    return "\n".join(parts) + "\n"
+
+
+if __name__ == "__main__":
+    print(markdown(), end="")  # noqa: T201 - the documented way to regenerate docs/rules.md

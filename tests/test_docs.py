@@ -1,0 +1,20 @@
+"""docs/rules.md is generated from the registry and must not go stale."""
+
+from __future__ import annotations
+
+import checks
+from support import REPO
+
+from privlint import ruledocs
+
+
+def test_rules_reference_is_up_to_date():
+    written = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert written == ruledocs.markdown(), "regenerate: python -m privlint.ruledocs > docs/rules.md"
+
+
+def test_rules_reference_documents_every_rule_with_an_anchor():
+    text = ruledocs.markdown()
+    for code in checks.registry():
+        assert f'<a id="{code.lower()}"></a>' in text
+        assert f"({code})" in text
