@@ -60,8 +60,10 @@ def markdown() -> str:
     parts = [
         "# privlint rules",
         "",
-        "Generated from the rule registry by `python -m privlint.ruledocs > docs/rules.md`;"
-        " a test fails when this file is stale. `privlint rule CODE` prints one entry.",
+        (
+            "Generated from the rule registry by `python -m privlint.ruledocs > docs/rules.md`;"
+            " a test fails when this file is stale. `privlint rule CODE` prints one entry."
+        ),
         "",
         "| code | name | severity | articles | summary |",
         "|---|---|---|---|---|",

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from support import POLICY, REPO, run
-
 from privlint import __version__
+
+from support import POLICY, REPO, run
 
 CLEAN_POLICY = """\
 data_items:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import checks
-from support import REPO
-
 from privlint import ruledocs
+
+from support import REPO
 
 
 def test_rules_reference_is_up_to_date():

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from support import lint_files, lint_text, run, where
 
 BAD_INPUTS = {

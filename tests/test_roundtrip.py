@@ -6,9 +6,10 @@ import io
 from pathlib import Path
 
 from ruamel.yaml import YAML
-from support import POLICY
 
 from privlint.engine import lint
+
+from support import POLICY
 
 
 def round_trip(source: Path, target: Path) -> str:

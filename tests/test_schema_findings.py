@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from support import lint_text, where
 
 from privlint import schema
+
+from support import lint_text, where
 
 
 def test_misspelt_legal_basis_is_one_finding_at_the_value_naming_the_allowed_values():

@@ -27,9 +27,10 @@ from typing import Any
 
 import pytest
 import yaml
-from support import lint_text
 
 from privlint import config as configuration
+
+from support import lint_text
 
 CASES = Path(__file__).with_name("cases")
 

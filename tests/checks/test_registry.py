@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from support import lint_text
-from test_cases import CASES, load_cases
 
 import checks
 from privlint.rules import CODE_PATTERN, Rule
+
+from support import lint_text
+from test_cases import CASES, load_cases
 
 RULES = list(checks.registry().values())
 ENGINE_FAMILIES = ("YML", "SCH", "DRF")  # applied by the loader, the schema and `privlint diff`
