@@ -13,6 +13,7 @@ import venv
 from pathlib import Path
 
 import pytest
+
 from support import POLICY, REPO
 
 

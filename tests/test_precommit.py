@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from support import REPO
 
 PRE_COMMIT = Path(sys.executable).with_name("pre-commit")
