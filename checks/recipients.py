@@ -1,0 +1,173 @@
+"""RCP — recipients: who receives personal data, in which role (GDPR 13(1)(e), 26, 28).
+
+GDPR 13(1)(e) requires the notice to name the recipients or categories of recipients of the
+personal data. Each recipient's role decides the obligations that follow: a processor acts on
+the controller's behalf under a contract (GDPR 28), joint controllers determine the purposes and
+means together and must have an arrangement whose essence is made available to the data
+subject (GDPR 26). Every sharing therefore names its recipient, every declared recipient has a
+role and is used somewhere, and every joint controller has its arrangement stated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from privlint.model import Policy
+from privlint.pointers import child
+from privlint.rules import ERROR, WARNING, Hit, rule
+
+
+@rule(
+    "RCP001",
+    "sharing-without-recipient",
+    severity=ERROR,
+    articles=("GDPR 13(1)(e)",),
+    hint="name the recipient: recipients: [recipient_id], declared under recipients",
+)
+def sharing_without_recipient(policy: Policy) -> Iterator[Hit]:
+    """A sharing of data does not say who receives the data.
+
+    A sharing is personal data disclosed to someone outside the organisation. The notice
+    must tell people who receives their data, by name or at least by category. A sharing
+    entry without a recipient leaves the reader guessing who gets the data.
+
+    Fails::
+
+        sharing:
+          - id: it_support
+
+    Passes::
+
+        recipients:
+          - id: it_partner
+            role: processor
+        sharing:
+          - id: it_support
+            recipients: [it_partner]
+    """
+    for sharing in policy.sharing:
+        if not sharing.recipients:
+            yield Hit(sharing.pointer, f"sharing {sharing.id!r} names no recipient of the data")
+
+
+@rule(
+    "RCP002",
+    "recipient-without-role",
+    severity=WARNING,
+    articles=("GDPR 13(1)(e)", "GDPR 26", "GDPR 28"),
+    hint="add role: processor, joint_controller, controller or public_authority",
+)
+def recipient_without_role(policy: Policy) -> Iterator[Hit]:
+    """A declared recipient does not say in which role it receives the data.
+
+    Whether a recipient is a processor (it acts only on the organisation's instructions,
+    under a contract, GDPR 28), a joint controller (it decides together with the
+    organisation why and how data is processed, GDPR 26), or a controller in its own right
+    decides what must be agreed with it and what the data subject must be told. A
+    recipient without a role leaves those obligations undetermined.
+
+    Fails::
+
+        recipients:
+          - id: sd_worx
+        sharing:
+          - id: payroll
+            recipients: [sd_worx]
+
+    Passes::
+
+        recipients:
+          - id: sd_worx
+            role: processor
+        sharing:
+          - id: payroll
+            recipients: [sd_worx]
+    """
+    for recipient in policy.recipients:
+        if recipient.role is None:
+            yield Hit(recipient.pointer, f"recipient {recipient.id!r} has no role")
+
+
+@rule(
+    "RCP003",
+    "recipient-unused",
+    severity=WARNING,
+    articles=("GDPR 13(1)(e)", "GDPR 5(1)(a)"),
+    hint="reference the recipient from the processing or sharing that discloses data to it, or remove it",
+)
+def recipient_unused(policy: Policy) -> Iterator[Hit]:
+    """A declared recipient receives data from no processing and no sharing.
+
+    The recipients in the notice must be those that actually receive personal data. A
+    recipient that no processing activity, no sharing and no social media arrangement
+    refers to either receives data the policy does not describe (a processing is
+    missing), or receives nothing and should not be listed.
+
+    Fails::
+
+        recipients:
+          - id: sd_worx
+            role: processor
+          - id: old_printer_company
+            role: processor
+        sharing:
+          - id: payroll
+            recipients: [sd_worx]
+
+    Passes::
+
+        recipients:
+          - id: sd_worx
+            role: processor
+        sharing:
+          - id: payroll
+            recipients: [sd_worx]
+    """
+    used = {ref.id for processing in policy.processings for ref in processing.recipients}
+    if policy.social_media is not None:
+        used.update(ref.id for ref in policy.social_media.joint_controllers)
+    for recipient in policy.recipients:
+        if recipient.id not in used:
+            yield Hit(
+                recipient.pointer,
+                f"recipient {recipient.id!r} is referenced by no processing, sharing or social media joint controllers",
+            )
+
+
+@rule(
+    "RCP004",
+    "joint-controller-without-arrangement",
+    severity=ERROR,
+    articles=("GDPR 26(1)", "GDPR 26(2)"),
+    hint="add joint_arrangement: the essence of the arrangement, or where it is published",
+)
+def joint_controller_without_arrangement(policy: Policy) -> Iterator[Hit]:
+    """A joint controller is declared without the arrangement GDPR 26 requires.
+
+    When two organisations decide together why and how personal data is processed, they are
+    joint controllers. They must set out in an arrangement who does what, in particular who
+    informs people and who handles their requests (GDPR 26(1)), and the essence of that
+    arrangement must be made available to the data subject (GDPR 26(2)). A joint controller
+    without a stated arrangement shows neither.
+
+    Fails::
+
+        recipients:
+          - id: meta_platforms_ireland
+            role: joint_controller
+
+    Passes::
+
+        recipients:
+          - id: meta_platforms_ireland
+            role: joint_controller
+            joint_arrangement:
+              en: The platform answers requests about the data it collects; we answer all others.
+    """
+    for recipient in policy.recipients:
+        if recipient.role == "joint_controller" and recipient.joint_arrangement is None:
+            yield Hit(
+                child(recipient.pointer, "role"),
+                f"recipient {recipient.id!r} is a joint controller, but no joint_arrangement states "
+                "the essence of the arrangement made available to data subjects",
+            )
