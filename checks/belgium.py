@@ -1,0 +1,183 @@
+"""BE — Belgium: the Belgian identifiers and authority a Belgian controller's notice names are right.
+
+A Belgian controller identifies itself with its enterprise number (ondernemingsnummer /
+numéro d'entreprise), which Belgian law requires on all its documents (Code of Economic
+Law, WER art. III.25) and, for legal persons, also on their websites (Code of Companies and
+Associations, WVV art. 2:20); it lets a reader find the controller in the Crossroads Bank for
+Enterprises (KBO/BCE), which makes the identity the notice must give (GDPR 13(1)(a)) unambiguous. The supervisory
+authority people may complain to (GDPR 13(2)(d), 77) is, in Belgium, the Data Protection
+Authority (Gegevensbeschermingsautoriteit, GBA) created by the Law of 3 December 2017. These
+rules apply when the controller's address is in Belgium; the number is checked by
+python-stdnum and the authority's details come from ``privlint/data`` (see
+``privlint.knowledge``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from privlint import knowledge
+from privlint.model import Controller, Policy
+from privlint.pointers import child
+from privlint.rules import ERROR, WARNING, Hit, rule
+
+_BELGIUM = "BE"
+
+
+def _belgian(controller: Controller | None) -> bool:
+    """Whether the controller's address is in Belgium."""
+    return controller is not None and controller.address is not None and controller.address.country == _BELGIUM
+
+
+def enterprise_number_problem(number: str) -> str | None:
+    """Why ``number`` is not a valid Belgian enterprise number (python-stdnum decides), or None."""
+    from stdnum import exceptions  # noqa: PLC0415 - only needed for Belgian controllers
+    from stdnum.be import vat  # noqa: PLC0415
+
+    shape = knowledge.be_enterprise_number_format()
+    try:
+        vat.validate(number)
+    except exceptions.InvalidChecksum:
+        return "its check digits are wrong (the mod-97 check fails); look for a typing error"
+    except exceptions.InvalidComponent:
+        first = " or ".join(shape.first_digits)
+        return f"it must start with {first} (numbers starting with another digit are not enterprise numbers)"
+    except exceptions.InvalidLength:
+        return f"it must have {shape.digits} digits ({shape.display_format})"
+    except exceptions.ValidationError:
+        written = f"written like {shape.display_format}, optionally after {shape.vat_prefix}"
+        return f"it must be {shape.digits} digits, {written}"
+    return None
+
+
+def _host(url: str) -> str:
+    """The host of ``url`` in lower case, without a leading ``www.``; the scheme may be left out."""
+    text = url.strip()
+    try:
+        host = urlsplit(text if "//" in text else f"//{text}").hostname or ""
+    except ValueError:  # e.g. an unbalanced "[" (IPv6 syntax): not a host of the authority either
+        host = text.casefold()
+    return host.rstrip(".").removeprefix("www.")
+
+
+def _official_names(authority: knowledge.SupervisoryAuthority) -> frozenset[str]:
+    """The authority's names, normalised, alone or followed by an abbreviation ("... (GBA)")."""
+    names = {knowledge.normalise(name) for name in authority.names.values()}
+    abbreviations = {knowledge.normalise(abbreviation) for abbreviation in authority.abbreviations.values()}
+    return frozenset(names | {f"{name} {abbreviation}" for name in names for abbreviation in abbreviations})
+
+
+@rule(
+    "BE001",
+    "enterprise-number-invalid",
+    severity=ERROR,
+    articles=("Belgian WER art. III.25", "Belgian WVV art. 2:20", "GDPR 13(1)(a)"),
+    hint='copy the enterprise number exactly as the KBO/BCE lists it (ten digits, e.g. "0414.321.345")',
+)
+def enterprise_number_invalid(policy: Policy) -> Iterator[Hit]:
+    """A Belgian controller's enterprise number is missing or is not a valid enterprise number.
+
+    Every enterprise that must register in the Belgian Crossroads Bank for Enterprises
+    (KBO/BCE) has a ten-digit enterprise number and must mention it on its acts, invoices,
+    letters and other documents (WER art. III.25); companies and other legal persons must
+    also mention it on their websites (WVV art. 2:20). The notice must identify the
+    controller (GDPR 13(1)(a)), and the enterprise number makes that identification
+    unambiguous: anyone can look it up in the KBO. The last two digits are check digits, so a
+    mistyped number can be detected: "BE0414.321.345", "0414.321.345" and "0414321345" are
+    all accepted, "0414.321.346" is not. The rule applies when the controller's address is
+    in Belgium; it also fires when the number is missing.
+
+    Fails::
+
+        controller:
+          name: Smet-Jet NV
+          address: {country: BE}
+          enterprise_number: "0414.321.346"
+
+    Passes::
+
+        controller:
+          name: Smet-Jet NV
+          address: {country: BE}
+          enterprise_number: "BE0414.321.345"
+    """
+    controller = policy.controller
+    if controller is None or not _belgian(controller):
+        return
+    number = controller.enterprise_number
+    who = f"controller {controller.name!r}" if controller.name else "the controller"
+    if number is None:
+        yield Hit(controller.pointer, f"{who} has a Belgian address but states no enterprise number")
+        return
+    problem = enterprise_number_problem(number)
+    if problem is not None:
+        pointer = child(controller.pointer, "enterprise_number")
+        yield Hit(pointer, f"enterprise number {number!r} of {who} is not a valid Belgian enterprise number: {problem}")
+
+
+@rule(
+    "BE002",
+    "supervisory-authority-details-differ",
+    severity=WARNING,
+    articles=("GDPR 13(2)(d)", "GDPR 77", "Law of 3 December 2017 creating the Data Protection Authority, art. 3"),
+    hint="write the detail as the message gives it: the official name, address and website of the authority",
+)
+def supervisory_authority_details_differ(policy: Policy) -> Iterator[Hit]:
+    """The supervisory authority a Belgian controller names differs from the Belgian Data Protection Authority.
+
+    People may complain to a data protection supervisory authority (GDPR 77), and the
+    notice must tell them so (GDPR 13(2)(d)). For a controller in Belgium that authority is
+    the Data Protection Authority (Gegevensbeschermingsautoriteit, GBA; Autorité de
+    protection des données, APD), created by the Law of 3 December 2017. A notice that
+    names it differently, gives an old or wrong address, or links to a website or email
+    domain that is not the authority's sends people to the wrong place. Each detail that is
+    given is compared with privlint's dated copy of the authority's official details
+    (name in Dutch, French, German or English; street and postcode; website, with or
+    without "https://" and "www."; email domain). Details that are left out are not
+    reported here.
+
+    Fails::
+
+        controller:
+          name: Smet-Jet NV
+          address: {country: BE}
+        supervisory_authority:
+          name: Commissie voor de bescherming van de persoonlijke levenssfeer
+
+    Passes::
+
+        controller:
+          name: Smet-Jet NV
+          address: {country: BE}
+        supervisory_authority:
+          name: Gegevensbeschermingsautoriteit
+          address: {street: Drukpersstraat 35, postcode: "1000", city: Brussel}
+          url: http://gegevensbeschermingsautoriteit.be
+    """
+    given = policy.supervisory_authority
+    known = knowledge.supervisory_authority(_BELGIUM)
+    if given is None or known is None or not _belgian(policy.controller):
+        return
+    label = known.names.get("nl") or next(iter(known.names.values()))
+    if given.name and knowledge.normalise(given.name) not in _official_names(known):
+        official = ", ".join(known.names.values())
+        yield Hit(child(given.pointer, "name"), f"{given.name!r} is not an official name of the {label}: {official}")
+    address = given.address
+    if address is not None:
+        streets = {knowledge.normalise(street) for street in known.street.values()}
+        if address.street and knowledge.normalise(address.street) not in streets:
+            expected = " / ".join(dict.fromkeys(known.street.values()))
+            pointer = child(address.pointer, "street")
+            yield Hit(pointer, f"street {address.street!r} differs from the {label}'s address: {expected}")
+        if address.postcode and address.postcode.strip() != known.postcode:
+            pointer = child(address.pointer, "postcode")
+            yield Hit(pointer, f"postcode {address.postcode!r} differs from the {label}'s postcode {known.postcode}")
+    hosts = {_host(website) for website in known.websites}
+    if given.url and _host(given.url) not in hosts:
+        expected = ", ".join(sorted(hosts))
+        pointer = child(given.pointer, "url")
+        yield Hit(pointer, f"website {given.url!r} is not one of the {label}'s websites: {expected}")
+    if given.email and given.email.rpartition("@")[2].lower() not in known.domains:
+        pointer = child(given.pointer, "email")
+        yield Hit(pointer, f"email {given.email!r} is not at one of the {label}'s domains: {', '.join(known.domains)}")

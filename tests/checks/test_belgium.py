@@ -1,0 +1,68 @@
+"""BE: properties over generated enterprise numbers and authority websites, and the bundled policy."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from privlint import knowledge
+from privlint.config import Config
+from privlint.engine import lint
+
+from support import POLICY, lint_text, where
+
+GBA = knowledge.supervisory_authority("BE")
+assert GBA is not None
+
+ten_digits = st.tuples(st.sampled_from("01"), st.text("0123456789", min_size=9, max_size=9)).map("".join)
+
+
+def enterprise_policy(number: str) -> str:
+    return f'controller:\n  address: {{country: BE}}\n  enterprise_number: "{number}"\n'
+
+
+def passes_mod_97(digits: str) -> bool:
+    """An independent statement of the check (the rule itself asks python-stdnum)."""
+    return int(digits) > 0 and (int(digits[:8]) + int(digits[8:])) % 97 == 0
+
+
+@given(ten_digits)
+def test_the_number_is_accepted_exactly_when_its_check_digits_match(digits: str) -> None:
+    expected = [] if passes_mod_97(digits) else [("BE001", 3, 22)]
+    dotted = f"{digits[:4]}.{digits[4:7]}.{digits[7:]}"
+    for written in (digits, dotted, f"BE{dotted}"):
+        assert where(lint_text(enterprise_policy(written), select=["BE001"])) == expected
+
+
+@given(st.integers(min_value=1, max_value=19_999_999))
+def test_the_computed_check_digits_make_any_number_valid(base: int) -> None:
+    digits = f"{base:08d}{97 - base % 97:02d}"
+    assert lint_text(enterprise_policy(digits), select=["BE001"]) == []
+
+
+@given(
+    st.sampled_from(GBA.websites),
+    st.sampled_from(("", "http://", "https://")),
+    st.sampled_from(("", "www.")),
+    st.booleans(),
+    st.sampled_from(("", "/", "/nl/burger")),
+)
+def test_an_official_website_is_recognised_however_it_is_written(
+    website: str, scheme: str, www: str, upper: bool, path: str
+) -> None:
+    host = website.split("//", 1)[1].removeprefix("www.")
+    url = f"{scheme}{www}{host.upper() if upper else host}{path}"
+    policy = f"controller: {{address: {{country: BE}}}}\nsupervisory_authority:\n  url: {url}\n"
+    assert lint_text(policy, select=["BE002"]) == []
+
+
+@given(st.from_regex(r"[a-z]{3,12}\.(be|eu|com)", fullmatch=True))
+def test_another_website_is_reported_at_the_url(host: str) -> None:
+    official = {website.split("//", 1)[1].removeprefix("www.") for website in GBA.websites}
+    policy = f"controller: {{address: {{country: BE}}}}\nsupervisory_authority:\n  url: https://{host}\n"
+    expected = [] if host in official else [("BE002", 3, 8)]
+    assert where(lint_text(policy, select=["BE002"])) == expected
+
+
+def test_bundled_policy_has_no_belgian_findings() -> None:
+    assert lint([POLICY], Config().with_options(select=("BE",))).findings == []
