@@ -9,9 +9,12 @@ has no purpose at all.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Protocol
 
-from privlint.model import DataItem, Policy
+from privlint.knowledge import normalise
+from privlint.model import DataItem, Policy, Ref
+from privlint.pointers import child
 from privlint.rules import ERROR, WARNING, Hit, rule
 
 
@@ -48,9 +51,10 @@ def data_item_undeclared(policy: Policy) -> Iterator[Hit]:
             data_items: [customer_name, bank_account]
     """
     declared = {item.id for item in policy.data_items}
+    suggest = _item_suggestions(policy)
     for owner, ref in policy.data_item_references():
         if ref.id not in declared:
-            suggestion = closest_item(ref.id, policy.data_items)
+            suggestion = suggest(ref.id)
             yield Hit(
                 ref.pointer,
                 f"data item {ref.id!r} is used by {owner} but not declared in data_items"
@@ -96,25 +100,231 @@ def data_item_without_purpose(policy: Policy) -> Iterator[Hit]:
             yield Hit(item.pointer, f"data item {item.id!r} is used by no processing or sharing: it has no purpose")
 
 
-def normalise(text: str) -> str:  # TEMP until privlint.knowledge lands
-    import re  # noqa: PLC0415
-    import unicodedata  # noqa: PLC0415
+@rule(
+    "REF003",
+    "unknown-reference",
+    severity=ERROR,
+    articles=("GDPR 13(1)(e)", "GDPR 30(1)"),
+    hint="declare the recipient or data subject category (or correct the reference)",
+)
+def unknown_reference(policy: Policy) -> Iterator[Hit]:
+    """A reference to a recipient or a category of data subjects points at nothing that is declared.
 
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    return re.sub(r"[^a-z0-9]+", " ", "".join(c for c in folded if not unicodedata.combining(c))).strip()
+    Processings, sharings and data items name recipients and categories of people (customers,
+    employees, ...) by a short id that must match one declared under ``recipients`` or
+    ``data_subjects``. A reference that matches nothing, often a typo, means the notice and
+    the record of processing activities name a recipient or group of people they never
+    describe, so the reader cannot tell who receives the data or whose data it is. The
+    finding suggests the closest declared id. (Undeclared data items are REF001.)
+
+    Fails::
+
+        recipients:
+          - id: sd_worx
+        sharing:
+          - id: payroll
+            recipients: [sd_worxx]
+
+    Passes::
+
+        recipients:
+          - id: sd_worx
+        sharing:
+          - id: payroll
+            recipients: [sd_worx]
+    """
+    recipients = _Namespace(
+        "recipient", "recipients", {r.id for r in policy.recipients}, _recipient_suggestions, policy
+    )
+    subjects = _Namespace(
+        "data subject category", "data_subjects", {s.id for s in policy.data_subjects}, _subject_suggestions, policy
+    )
+    for processing in policy.processings:
+        owner = f"{processing.kind.replace('_', ' ')} {processing.id!r}"
+        yield from recipients.unknown(processing.recipients, owner)
+        yield from subjects.unknown(processing.data_subjects, owner)
+    for item in policy.data_items:
+        yield from subjects.unknown(item.subjects, f"data item {item.id!r}")
+    yield from subjects.unknown(policy.audience, "the notice's audience")
+    if policy.social_media is not None:
+        yield from recipients.unknown(policy.social_media.joint_controllers, "social_media.joint_controllers")
+
+
+@rule(
+    "REF004",
+    "duplicate-id",
+    severity=ERROR,
+    articles=("GDPR 5(2)", "GDPR 30"),
+    hint="give every entry its own id (or merge the two entries)",
+)
+def duplicate_id(policy: Policy) -> Iterator[Hit]:
+    """Two entries of the same kind share one id.
+
+    Ids are how the policy links its parts: a processing names its data items, recipients
+    and data subjects by id. When two data items, two processings (activities and sharings
+    count together), two recipients, two data subject categories or two notice sections
+    share an id, every reference to it is ambiguous, and the record of processing
+    activities the controller must be able to show no longer says clearly what is processed
+    and by whom.
+
+    Fails::
+
+        data_items:
+          - id: customer_name
+          - id: customer_name
+
+    Passes::
+
+        data_items:
+          - id: customer_name
+          - id: customer_email
+    """
+    namespaces: tuple[tuple[str, Iterable[Identified]], ...] = (
+        ("data item", policy.data_items),
+        ("processing", policy.processings),
+        ("recipient", policy.recipients),
+        ("data subject category", policy.data_subjects),
+        ("notice section", policy.notice.sections if policy.notice else ()),
+    )
+    for kind, entries in namespaces:
+        first: dict[str, str] = {}
+        for entry in entries:
+            where = first.setdefault(entry.id, entry.pointer)
+            if where != entry.pointer:
+                yield Hit(child(entry.pointer, "id"), f"{kind} id {entry.id!r} is already used by the entry at {where}")
+
+
+@rule(
+    "REF005",
+    "shared-but-never-collected",
+    severity=WARNING,
+    articles=("GDPR 13(1)(c)", "GDPR 13(1)(e)", "GDPR 14"),
+    hint="add the item to the processing activity that collects it, with its purpose",
+)
+def shared_but_never_collected(policy: Policy) -> Iterator[Hit]:
+    """A sharing passes on a data item that no processing activity collects.
+
+    The processing activities tell people which data is collected and why; the sharings
+    tell them who else receives it. A data item that is passed on to a recipient but used
+    by no processing activity appears out of nowhere: the notice never says for what purpose
+    or how it is obtained, or whether it is obtained from someone other than the person it
+    is about (which needs the information of GDPR 14).
+
+    Fails::
+
+        data_items:
+          - id: bank_account
+        sharing:
+          - id: payroll
+            data_items: [bank_account]
+
+    Passes::
+
+        data_items:
+          - id: bank_account
+        processing_activities:
+          - id: payroll_administration
+            data_items: [bank_account]
+        sharing:
+          - id: payroll
+            data_items: [bank_account]
+    """
+    collected = {ref.id for activity in policy.processing_activities for ref in activity.data_items}
+    for sharing in policy.sharing:
+        for ref in sharing.data_items:
+            if ref.id not in collected:
+                yield Hit(
+                    ref.pointer,
+                    f"data item {ref.id!r} is shared by sharing {sharing.id!r} but no processing activity collects it",
+                )
 
 
 def closest_item(reference: str, items: tuple[DataItem, ...]) -> str | None:
     """The declared item a reference most likely meant, ignoring case, accents and separators."""
-    by_form: dict[str, DataItem] = {}
+    return _Suggestions(_item_candidates(items))(reference)
+
+
+def _item_candidates(items: Iterable[DataItem]) -> Iterator[tuple[str, tuple[str, ...], str | None]]:
     for item in items:
-        for name in item.names():
-            by_form.setdefault(normalise(name), item)
-    wanted = normalise(reference)
-    match = by_form.get(wanted)
-    if match is None:
-        close = difflib.get_close_matches(wanted, list(by_form), n=1, cutoff=0.85)
-        match = by_form[close[0]] if close else None
-    if match is None:
-        return None
-    return f"{match.id!r} ({match.name.any})" if match.name else repr(match.id)
+        yield item.id, item.names(), item.name.any if item.name else None
+
+
+def _item_suggestions(policy: Policy) -> _Suggestions:
+    return _Suggestions(_item_candidates(policy.data_items))
+
+
+def _recipient_suggestions(policy: Policy) -> _Suggestions:
+    return _Suggestions(
+        (recipient.id, (recipient.id, *((recipient.name,) if recipient.name else ())), recipient.name)
+        for recipient in policy.recipients
+    )
+
+
+def _subject_suggestions(policy: Policy) -> _Suggestions:
+    return _Suggestions(
+        (
+            subject.id,
+            (subject.id, *(subject.name.by_language.values() if subject.name else ())),
+            subject.name.any if subject.name else None,
+        )
+        for subject in policy.data_subjects
+    )
+
+
+class _Suggestions:
+    """Did-you-mean for references: the declared id whose id or name is closest to a reference.
+
+    Built once per check from ``(id, names, label)`` candidates; the first candidate with a
+    given normalised form wins. A reference matches a form exactly (after normalising case,
+    accents and separators) or, failing that, by ``difflib`` similarity of at least 0.85.
+    """
+
+    def __init__(self, candidates: Iterable[tuple[str, Iterable[str], str | None]]) -> None:
+        self._by_form: dict[str, tuple[str, str | None]] = {}
+        for ident, names, label in candidates:
+            for name in names:
+                self._by_form.setdefault(normalise(name), (ident, label))
+
+    def __call__(self, reference: str) -> str | None:
+        wanted = normalise(reference)
+        match = self._by_form.get(wanted)
+        if match is None:
+            close = difflib.get_close_matches(wanted, list(self._by_form), n=1, cutoff=0.85)
+            match = self._by_form[close[0]] if close else None
+        if match is None:
+            return None
+        ident, label = match
+        return f"{ident!r} ({label})" if label else repr(ident)
+
+
+class Identified(Protocol):
+    """An entry with an id, at a place in the policy."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def pointer(self) -> str: ...
+
+
+class _Namespace:
+    """The declared ids of one kind, for resolving references to them (with a lazy did-you-mean)."""
+
+    def __init__(
+        self, kind: str, key: str, declared: set[str], suggestions: Callable[[Policy], _Suggestions], policy: Policy
+    ) -> None:
+        self.kind, self.key, self.declared = kind, key, declared
+        self._make, self._policy = suggestions, policy
+        self._suggest: _Suggestions | None = None
+
+    def unknown(self, refs: Iterable[Ref], owner: str) -> Iterator[Hit]:
+        for ref in refs:
+            if ref.id not in self.declared:
+                yield Hit(ref.pointer, self._message(ref.id, owner))
+
+    def _message(self, reference: str, owner: str) -> str:
+        if self._suggest is None:
+            self._suggest = self._make(self._policy)
+        suggestion = self._suggest(reference)
+        return f"{self.kind} {reference!r} named by {owner} is not declared in {self.key}" + (
+            f"; did you mean {suggestion}?" if suggestion else ""
+        )

@@ -1,0 +1,57 @@
+"""REF003-REF005: properties over generated policies, and the bundled Smet-Jet policy."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from privlint.config import Config
+from privlint.engine import lint
+
+from support import POLICY, lint_text, where
+
+IDS = ("sd_worx", "dhondt_insurance", "meta_platforms_ireland", "linkedin_ireland")
+
+
+@given(st.lists(st.sampled_from(IDS), min_size=1, max_size=8))
+def test_every_later_duplicate_id_is_reported_at_its_id(ids: list[str]) -> None:
+    policy = "recipients:\n" + "".join(f"  - id: {ident}\n" for ident in ids)
+    seen: set[str] = set()
+    expected = []
+    for line, ident in enumerate(ids, start=2):
+        if ident in seen:
+            expected.append(("REF004", line, 9))
+        seen.add(ident)
+    assert where(lint_text(policy, select=["REF004"])) == expected
+    unique = "recipients:\n" + "".join(f"  - id: {ident}\n" for ident in dict.fromkeys(ids))
+    assert lint_text(unique, select=["REF004"]) == []
+
+
+@given(st.sets(st.sampled_from(IDS)), st.lists(st.sampled_from(IDS), min_size=1, max_size=6))
+def test_references_to_undeclared_recipients_are_reported(declared: set[str], named: list[str]) -> None:
+    head = "recipients:\n" + "".join(f"  - id: {ident}\n" for ident in sorted(declared))
+    body = "sharing:\n  - id: partner\n    recipients:\n" + "".join(f"      - {ident}\n" for ident in named)
+    first = head.count("\n") + 4 if declared else 4
+    policy = (head if declared else "") + body
+    expected = [("REF003", first + n, 9) for n, ident in enumerate(named) if ident not in declared]
+    assert where(lint_text(policy, select=["REF003"])) == expected
+    repaired = "recipients:\n" + "".join(f"  - id: {ident}\n" for ident in IDS) + body
+    assert lint_text(repaired, select=["REF003"]) == []
+
+
+def test_the_bundled_policy() -> None:
+    findings = [f for f in lint([POLICY], Config()).findings if f.code.startswith("REF")]
+    codes = [f.code for f in findings]
+    assert "REF003" not in codes
+    assert "REF004" not in codes
+    ref005 = {(f.message.split("'")[3], f.message.split("'")[1]) for f in findings if f.code == "REF005"}
+    payroll = {"bank_account", "employee_name", "attendance", "home_address", "start_date", "marital_status"}
+    payroll |= {"sick_leave_days", "salary_data", "birth_date_or_age", "leave_days"}
+    assert ref005 == {
+        *(("payroll", item) for item in payroll),
+        ("insurance", "employee_name"),
+        ("insurance", "claim_circumstances"),
+        ("social_media_meta", "electronic_location_data"),
+        ("social_media_linkedin", "employee_name"),
+        ("social_media_linkedin", "electronic_location_data"),
+    }
