@@ -9,6 +9,7 @@ has no purpose at all.
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol
 
@@ -279,22 +280,49 @@ class _Suggestions:
     accents and separators) or, failing that, by ``difflib`` similarity of at least 0.85.
     """
 
+    # Comparing a reference with every form costs O(forms) difflib ratios; beyond this many
+    # forms only those sharing rare trigrams with the reference are compared, so registers
+    # of thousands of items stay linear. Below it the result is exactly difflib's.
+    FULL_SCAN_LIMIT = 2000
+    RARE_TRIGRAM = 200  # a trigram in more forms than this says little about similarity
+    SHORTLIST = 50
+
     def __init__(self, candidates: Iterable[tuple[str, Iterable[str], str | None]]) -> None:
         self._by_form: dict[str, tuple[str, str | None]] = {}
         for ident, names, label in candidates:
             for name in names:
                 self._by_form.setdefault(normalise(name), (ident, label))
+        self._trigrams: dict[str, list[str]] | None = None
 
     def __call__(self, reference: str) -> str | None:
         wanted = normalise(reference)
         match = self._by_form.get(wanted)
         if match is None:
-            close = difflib.get_close_matches(wanted, list(self._by_form), n=1, cutoff=0.85)
+            close = difflib.get_close_matches(wanted, self._shortlist(wanted), n=1, cutoff=0.85)
             match = self._by_form[close[0]] if close else None
         if match is None:
             return None
         ident, label = match
         return f"{ident!r} ({label})" if label else repr(ident)
+
+    def _shortlist(self, wanted: str) -> list[str]:
+        if len(self._by_form) <= self.FULL_SCAN_LIMIT:
+            return list(self._by_form)
+        if self._trigrams is None:
+            self._trigrams = {}
+            for form in self._by_form:
+                for trigram in _trigrams(form):
+                    self._trigrams.setdefault(trigram, []).append(form)
+        shared: Counter[str] = Counter()
+        for trigram in _trigrams(wanted):
+            forms = self._trigrams.get(trigram, ())
+            if len(forms) <= self.RARE_TRIGRAM:
+                shared.update(forms)
+        return [form for form, _ in shared.most_common(self.SHORTLIST)]
+
+
+def _trigrams(form: str) -> set[str]:
+    return {form[i : i + 3] for i in range(len(form) - 2)}
 
 
 class Identified(Protocol):

@@ -55,3 +55,15 @@ def test_the_bundled_policy() -> None:
         ("social_media_linkedin", "employee_name"),
         ("social_media_linkedin", "electronic_location_data"),
     }
+
+
+def test_did_you_mean_still_works_in_a_register_of_thousands_of_items() -> None:
+    # Above 2,000 names only forms sharing rare trigrams are compared (linear time).
+    items = "".join(f"  - {{id: stock_item_{n:04d}, name: {{nl: Voorraadartikel {n:04d}}}}}\n" for n in range(2100))
+    text = (
+        "data_items:\n  - {id: customer_name, name: {nl: Naam van de klant}}\n"
+        + items
+        + "processing_activities:\n  - {id: invoicing, data_items: [custmer_name]}\n"
+    )
+    (finding,) = lint_text(text, select=["REF001"])
+    assert finding.message.endswith("did you mean 'customer_name' (Naam van de klant)?")
