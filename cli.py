@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -22,8 +22,10 @@ if TYPE_CHECKING:
     from privlint.engine import Result
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FORMATS = ("text", "json")
+FORMATS = ("text", "json")  # `privlint diff`
+CHECK_FORMATS = ("text", "json", "sarif", "junit", "github", "markdown", "html")
 SEVERITIES = ("error", "warning", "info")
+LANGUAGES = ("nl", "en")
 
 CHECK_EPILOG = """\b
 Examples:
@@ -31,6 +33,14 @@ Examples:
   privlint check policy/sharing.yaml     check one file
   privlint check --format json > out.json
   privlint check --select REF,RET --fail-on error
+  privlint check --format sarif -o privlint.sarif --format text
+  privlint check --write-baseline privlint-baseline.json
+
+\b
+Each --output belongs to the --format before it; a format without --output goes to
+standard output (at most one). In GitHub Actions the default format is github.
+Waived findings and findings in the baseline are reported but do not fail the gate;
+--no-waivers --no-baseline shows every finding as new.
 
 \b
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or internal error.
@@ -43,14 +53,130 @@ def cli() -> None:
     """privlint: test a GDPR privacy declaration written as a YAML policy model."""
 
 
-@cli.command(epilog=CHECK_EPILOG)
+class _PairedOutputs(click.Command):
+    """A command that remembers the order of its ``--format`` and ``--output`` options.
+
+    click collects repeated options into one tuple each and forgets how they were
+    interleaved, but ``--format sarif -o out.sarif --format text`` pairs an output with
+    the format before it. The pairs are read from the arguments before click parses them.
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["privlint.outputs"] = format_order(args, self.get_params(ctx))
+        return super().parse_args(ctx, args)
+
+
+def format_order(args: Sequence[str], params: Sequence[click.Parameter]) -> list[tuple[str, str]]:
+    """The ``--format`` and ``--output`` values in the order given, as ``(name, value)`` pairs."""
+    takes_value: dict[str, str | None] = {}
+    for param in params:
+        if isinstance(param, click.Option):
+            for opt in (*param.opts, *param.secondary_opts):
+                takes_value[opt] = param.name if not (param.is_flag or param.count) else None
+    order: list[tuple[str, str]] = []
+    tokens = iter(args)
+    for token in tokens:
+        if token == "--":  # noqa: S105 - the end of options, not a password
+            break
+        name, value = _option(token, takes_value)
+        if name is None:
+            continue
+        if value is None:
+            value = next(tokens, "")
+        if name in {"formats", "outputs"}:
+            order.append((name, value))
+    return order
+
+
+def _option(token: str, takes_value: dict[str, str | None]) -> tuple[str | None, str | None]:
+    """The parameter a command-line token names and its attached value (``--x=v``, ``-ov``)."""
+    if token.startswith("--") and "=" in token:
+        opt, _, value = token.partition("=")
+        return takes_value.get(opt), value
+    if token in takes_value:
+        return takes_value[token], None
+    if token.startswith("-") and not token.startswith("--") and token[:2] in takes_value:
+        return takes_value[token[:2]], token[2:]
+    return None, None
+
+
+def _outputs(ctx: click.Context, formats: tuple[str, ...], outputs: tuple[Path, ...]) -> list[tuple[str, Path | None]]:
+    """Pair each --output with the --format before it; a format without one goes to stdout."""
+    order: list[tuple[str, str]] = ctx.meta.get("privlint.outputs", [])
+    named = [value for name, value in order if name == "formats"]
+    if named != list(formats) or len(order) - len(named) != len(outputs):  # not what click parsed: no order
+        order = [("formats", f) for f in formats] + [("outputs", str(o)) for o in outputs]
+    paths = iter(outputs)
+    plan: list[tuple[str, Path | None]] = []
+    early: list[Path] = []  # outputs given before any --format
+    for name, value in order:
+        if name == "formats":
+            plan.append((value, None))
+            continue
+        path = next(paths)
+        if not plan:
+            early.append(path)
+        elif plan[-1][1] is None:
+            plan[-1] = (plan[-1][0], path)
+        else:
+            raise click.UsageError(f"--format {plan[-1][0]} already has an --output; put {path} after its own --format")
+    if early:
+        if len(early) > 1 or len(plan) > 1 or (plan and plan[0][1] is not None):
+            raise click.UsageError("write each --output right after the --format it belongs to")
+        plan = [(plan[0][0] if plan else _default_format(), early[0])]
+    plan = plan or [(_default_format(), None)]
+    to_stdout = [output_format for output_format, path in plan if path is None]
+    if len(to_stdout) > 1:
+        raise click.UsageError(
+            f"only one format can go to standard output, not {' and '.join(to_stdout)}; "
+            "give the others an --output FILE"
+        )
+    return plan
+
+
+def _default_format() -> str:
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def _suppression_options(command: Any) -> Any:
+    """--baseline/--no-baseline and --waivers/--no-waivers, shared by `check` and `report`."""
+    options = (
+        click.option(
+            "--baseline",
+            "baseline",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="Known findings that do not fail the gate (default: [tool.privlint] baseline).",
+        ),
+        click.option("--no-baseline", is_flag=True, help="Ignore the baseline: every finding is new."),
+        click.option(
+            "--waivers",
+            "waivers",
+            type=click.Path(exists=True, dir_okay=False, path_type=Path),
+            help="Waivers file (default: [tool.privlint] waivers, else waivers.yaml in the policy directory).",
+        ),
+        click.option("--no-waivers", is_flag=True, help="Ignore waivers: waived findings count again."),
+    )
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+@cli.command(cls=_PairedOutputs, epilog=CHECK_EPILOG)
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option(
+    "--format",
+    "formats",
+    type=click.Choice(CHECK_FORMATS),
+    multiple=True,
+    help="Output format (repeatable; default text, or github in GitHub Actions).",
+)
 @click.option(
     "-o",
     "--output",
+    "outputs",
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
-    help="Write here instead of standard output.",
+    multiple=True,
+    help="Write the preceding --format to this file instead of standard output.",
 )
 @click.option("--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity that fails (default: warning).")
 @click.option(
@@ -63,38 +189,125 @@ def cli() -> None:
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Configuration file (default: nearest pyproject.toml with [tool.privlint] or privlint.toml).",
 )
-def check(
+@_suppression_options
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Record the current findings (not waived ones) as the baseline in this file, then report with it.",
+)
+@click.pass_context
+def check(  # noqa: PLR0913 - one parameter per command-line option
+    ctx: click.Context,
     paths: tuple[Path, ...],
-    output_format: str,
-    output: Path | None,
+    formats: tuple[str, ...],
+    outputs: tuple[Path, ...],
     fail_on: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     config_path: Path | None,
+    baseline: Path | None,
+    no_baseline: bool,
+    waivers: Path | None,
+    no_waivers: bool,
+    write_baseline: Path | None,
 ) -> int:
     """Check the policy in PATHS (files or directories; default ./policy)."""
     from privlint import config as configuration  # noqa: PLC0415
-    from privlint.engine import lint  # noqa: PLC0415
+    from privlint import engine  # noqa: PLC0415
     from privlint.findings import Severity  # noqa: PLC0415
-    from privlint.reporters import reporter  # noqa: PLC0415
 
-    settings = _configuration(config_path)
-    settings = settings.with_options(
+    plan = _outputs(ctx, formats, outputs)
+    settings = _configuration(config_path).with_options(
         select=configuration.codes(select) or None,
         ignore=configuration.codes(ignore) or None,
         fail_on=Severity.parse(fail_on) if fail_on else None,
     )
+    settings = _suppression(settings, baseline, no_baseline or write_baseline is not None, waivers, no_waivers)
+    result = engine.lint(_targets(paths, settings), settings)
+    if write_baseline is not None:
+        written = engine.write_baseline(result, write_baseline)
+        engine.apply_baseline(result, write_baseline)
+        click.echo(f"privlint: recorded {written} finding{'s' if written != 1 else ''} in {write_baseline}", err=True)
+    for output_format, output in plan:
+        _write_report(output_format, result, output)
+    return EXIT_FINDINGS if result.fails(settings.fail_on) else EXIT_CLEAN
+
+
+@cli.command("report")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write the HTML file here (default: standard output).",
+)
+@click.option("--lang", type=click.Choice(LANGUAGES), default="nl", show_default=True, help="Language shown first.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity the verdict counts (default: warning).")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Configuration file (default: nearest pyproject.toml with [tool.privlint] or privlint.toml).",
+)
+@_suppression_options
+def report(  # noqa: PLR0913 - one parameter per command-line option
+    paths: tuple[Path, ...],
+    output: Path | None,
+    lang: str,
+    fail_on: str | None,
+    config_path: Path | None,
+    baseline: Path | None,
+    no_baseline: bool,
+    waivers: Path | None,
+    no_waivers: bool,
+) -> int:
+    """Write the legal team's report: one self-contained HTML page in Dutch and English.
+
+    The page shows the verdict, the findings by theme with the GDPR article, what to do and
+    where, the Art. 13/14 checklist, the data map, waived findings and known (baseline) ones.
+    It needs no network; print it from the browser for a PDF. Exit code 0 once written.
+    """
+    from privlint.engine import lint  # noqa: PLC0415
+    from privlint.findings import Severity  # noqa: PLC0415
+    from privlint.report import render_report  # noqa: PLC0415
+
+    settings = _configuration(config_path).with_options(fail_on=Severity.parse(fail_on) if fail_on else None)
+    settings = _suppression(settings, baseline, no_baseline, waivers, no_waivers)
+    result = lint(_targets(paths, settings), settings)
+    _emit(render_report(result, lang=lang), output)
+    return EXIT_CLEAN
+
+
+def _targets(paths: tuple[Path, ...], settings: Config) -> list[Path]:
     targets = list(paths) or [Path(p) for p in settings.paths]
     missing = [str(p) for p in targets if not p.exists()]
     if missing:
         raise click.UsageError(f"no such file or directory: {', '.join(missing)}")
-    result = lint(targets, settings)
+    return targets
+
+
+def _suppression(
+    settings: Config, baseline: Path | None, no_baseline: bool, waivers: Path | None, no_waivers: bool
+) -> Config:
+    return settings.with_options(
+        baseline=str(baseline) if baseline is not None else None,
+        waivers=str(waivers) if waivers is not None else None,
+        use_baseline=False if no_baseline else None,
+        use_waivers=False if no_waivers else None,
+    )
+
+
+def _write_report(output_format: str, result: Result, output: Path | None) -> None:
+    from privlint.reporters import reporter  # noqa: PLC0415
+
     render = reporter(output_format)
     if output is None:
-        click.echo(render(result, color=_color(sys.stdout)), nl=False)
-    else:
+        click.echo(render(result, color=output_format == "text" and _color(sys.stdout)), nl=False)
+        return
+    try:
         output.write_text(render(result), encoding="utf-8")
-    return EXIT_FINDINGS if result.fails(settings.fail_on) else EXIT_CLEAN
+    except OSError as error:
+        raise click.FileError(str(output), error.strerror) from None
 
 
 @cli.command("rules")

@@ -30,6 +30,10 @@ class Config:
     severity: Mapping[str, Severity] = field(default_factory=dict)
     eu_only: bool = True
     audience: tuple[str, ...] = ()
+    waivers: str | None = None  # None: ``waivers.yaml`` in the (first) policy directory, when it exists
+    baseline: str | None = None
+    use_waivers: bool = True  # --no-waivers
+    use_baseline: bool = True  # --no-baseline
     source: str | None = None
 
     def selects(self, code: str) -> bool:
@@ -47,7 +51,7 @@ class Config:
         return replace(self, **{key: value for key, value in options.items() if value is not None})
 
 
-_KEYS = {"paths", "select", "ignore", "fail_on", "severity", "eu_only", "audience"}
+_KEYS = {"paths", "select", "ignore", "fail_on", "severity", "eu_only", "audience", "waivers", "baseline"}
 
 
 def discover(start: Path) -> Path | None:
@@ -77,24 +81,22 @@ def parse(table: Mapping[str, Any], where: str) -> Config:
         raise ConfigError(
             f"{where}: unknown key {unknown[0]!r} in [tool.privlint]; allowed: {', '.join(sorted(_KEYS))}"
         )
-    config = Config(source=where)
     values: dict[str, Any] = {}
     for key in ("paths", "select", "ignore", "audience"):
         if key in table:
             values[key] = _strings(table[key], key, where)
+    for key in ("waivers", "baseline"):
+        if key in table:
+            values[key] = _path(table[key], key, where)
     if "fail_on" in table:
         values["fail_on"] = _severity(table["fail_on"], "fail_on", where)
     if "severity" in table:
-        if not isinstance(table["severity"], Mapping):
-            raise ConfigError(f"{where}: 'severity' must be a table of CODE = \"error|warning|info\"")
-        values["severity"] = {
-            code: _severity(level, f"severity.{code}", where) for code, level in table["severity"].items()
-        }
+        values["severity"] = _severities(table["severity"], where)
     if "eu_only" in table:
         if not isinstance(table["eu_only"], bool):
             raise ConfigError(f"{where}: 'eu_only' must be true or false")
         values["eu_only"] = table["eu_only"]
-    return replace(config, **values)
+    return Config(source=where, **values)
 
 
 def codes(values: Iterable[str]) -> tuple[str, ...]:
@@ -113,6 +115,18 @@ def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{where}: {key!r} must be a list of strings")
     return tuple(value)
+
+
+def _path(value: Any, key: str, where: str) -> str:
+    if not isinstance(value, str) or not value:
+        raise ConfigError(f"{where}: {key!r} must be a file path (a non-empty string)")
+    return value
+
+
+def _severities(value: Any, where: str) -> dict[str, Severity]:
+    if not isinstance(value, Mapping):
+        raise ConfigError(f"{where}: 'severity' must be a table of CODE = \"error|warning|info\"")
+    return {code: _severity(level, f"severity.{code}", where) for code, level in value.items()}
 
 
 def _severity(value: Any, key: str, where: str) -> Severity:

@@ -14,6 +14,11 @@ from privlint.engine import Result
 REPORTERS: dict[str, str] = {
     "text": "privlint.reporters.text",
     "json": "privlint.reporters.json_report",
+    "sarif": "privlint.reporters.sarif",
+    "junit": "privlint.reporters.junit",
+    "github": "privlint.reporters.github",
+    "markdown": "privlint.reporters.markdown",
+    "html": "privlint.report",
 }
 
 

@@ -20,8 +20,9 @@ def line(finding: Finding, *, color: bool = False) -> str:
 
 
 def render(result: Result, *, color: bool = False) -> str:
+    """Every blocking finding with its hint, then the summary (waived and known findings are counted)."""
     lines: list[str] = []
-    for finding in result.findings:
+    for finding in result.blocking:
         lines.append(line(finding, color=color))
         if finding.hint:
             lines.append(f"  hint: {finding.hint}")
@@ -29,17 +30,30 @@ def render(result: Result, *, color: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
+
+
 def summary(result: Result) -> str:
     counts = {severity: result.count(severity) for severity in Severity}
-    files = f"{len(result.files)} file{'s' if len(result.files) != 1 else ''}"
+    files = _plural(len(result.files), "file")
     shown = sum(counts.values())
-    if not result.findings:
-        return f"All checks passed ({files}, {result.rules_run} rules)."
-    parts = [f"{counts[s]} {s.label}{'s' if counts[s] != 1 else ''}" for s in sorted(Severity, reverse=True)]
-    text = f"Found {shown} finding{'s' if shown != 1 else ''} in {files}: {', '.join(parts)}."
-    hidden = len(result.findings) - shown
+    if not shown:
+        text = f"All checks passed ({files}, {_plural(result.rules_run, 'rule')})."
+    else:
+        parts = [_plural(counts[s], s.label) for s in sorted(Severity, reverse=True)]
+        text = f"Found {_plural(shown, 'finding')} in {files}: {', '.join(parts)}."
+    hidden = [
+        f"{count} {label}"
+        for count, label in ((len(result.waived), "waived"), (len(result.known), "known in the baseline"))
+        if count
+    ]
     if hidden:
-        text += f" {hidden} more waived or in the baseline."
+        text += f" Not shown: {' and '.join(hidden)} (--no-waivers --no-baseline shows them)."
+    if result.baseline_stale:
+        entries = "1 baseline entry no longer matches" if result.baseline_stale == 1 else None
+        entries = entries or f"{result.baseline_stale} baseline entries no longer match"
+        text += f" {entries} a finding; rewrite the baseline with --write-baseline."
     if result.checks_skipped:
         text += f" Compliance checks were not run: {result.checks_skipped}."
     return text

@@ -18,6 +18,10 @@ A case file::
 
 Only the file's rule is selected, so each case is about that rule alone. The expected
 lines and columns were checked by hand against the policy text, not copied from output.
+
+Waiver cases (WVR) add ``waivers:``, the text of ``waivers.yaml`` beside the policy (the
+expected places are in that file), and ``with:``, rules selected besides the case's own
+whose findings are not compared (a waiver for a rule that did not run is never unused).
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ import yaml
 
 from privlint import config as configuration
 
-from support import lint_text
+from support import lint_files
 
 CASES = Path(__file__).with_name("cases")
 
@@ -56,7 +60,12 @@ def all_cases() -> list[Any]:
 @pytest.mark.parametrize(("code", "case"), all_cases())
 def test_case(code: str, case: dict[str, Any]) -> None:
     config = configuration.parse(case.get("config", {}), "case")
-    findings = lint_text(case["policy"], select=[code], config=config)
+    files = {"policy.yaml": case["policy"]}
+    if "waivers" in case:
+        files["waivers.yaml"] = case["waivers"]
+    others = case.get("with", [])
+    result = lint_files(files, select=[code, *others], config=config)
+    findings = [f for f in result.findings if f.code not in others]
     assert [(f.code, f.line, f.column) for f in findings] == [
         (code, expected["line"], expected["column"]) for expected in case["expect"]
     ], "\n".join(f"{f.line}:{f.column} {f.code} {f.message}" for f in findings)

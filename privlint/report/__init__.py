@@ -1,0 +1,75 @@
+"""The legal team's report: one self-contained HTML page, in Dutch and English.
+
+``render_report(result, lang="nl")`` returns the page; ``privlint report`` writes it and
+``privlint check --format html`` uses ``render``. The page loads nothing from the network:
+its CSS and JavaScript are inline and a Content-Security-Policy allows only those two
+(by hash), so even text that slipped past escaping could not run. Jinja2 autoescapes
+every value; policy text is never marked safe.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+    from privlint.engine import Result
+
+TEMPLATE = "report.html.j2"
+
+
+def _environment() -> Environment:
+    import jinja2  # noqa: PLC0415 - only the report needs it
+
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("privlint.report", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _inline(environment: Environment, name: str) -> str:
+    loader = environment.loader
+    assert loader is not None  # noqa: S101 - set above
+    text, _, _ = loader.get_source(environment, name)
+    closing = "</style" if name.endswith(".css") else "</script"
+    if closing in text.lower():
+        raise ValueError(f"{name} must not contain {closing}")
+    return text
+
+
+def _digest(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+
+
+def render_report(result: Result, *, lang: str = "nl", today: dt.date | None = None) -> str:
+    """The report page for ``result``, showing ``lang`` first (nl or en)."""
+    from markupsafe import Markup  # noqa: PLC0415
+
+    from privlint.report import view  # noqa: PLC0415
+
+    environment = _environment()
+    style, script = _inline(environment, "report.css"), _inline(environment, "report.js")
+    policy = (
+        "default-src 'none'; "
+        f"style-src '{_digest(style)}'; script-src '{_digest(script)}'; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
+    return environment.get_template(TEMPLATE).render(
+        report=view.build(result, lang=lang, today=today),
+        style=Markup(style),  # noqa: S704 - our own stylesheet, checked to contain no </style
+        script=Markup(script),  # noqa: S704 - our own script, checked to contain no </script
+        csp=policy,
+    )
+
+
+def render(result: Result, *, color: bool = False) -> str:
+    """The ``--format html`` reporter: the report in Dutch (the page switches to English)."""
+    del color
+    return render_report(result, lang="nl")

@@ -1,0 +1,325 @@
+"""The legal report: self-contained, escaped, in Dutch and English, with checklist and data map."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import re
+import tomllib
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import checks
+from privlint.config import Config
+from privlint.engine import lint
+from privlint.report import render_report, texts, view
+
+from support import run
+
+I18N = Path(texts.__file__).with_name("i18n")
+TODAY = dt.date(2025, 3, 14)
+
+POLICY = """\
+controller:
+  name: Smet-Jet NV
+  address: {street: Nijverheidsstraat 3, postcode: "2260", city: Westerlo, country: BE}
+  privacy_contact: {name: Cartiche Tournier, email: cto@smetjet.be}
+data_items:
+  - id: customer_name
+    name: {nl: Naam klant, en: Customer name}
+  - id: sick_leave_days
+    name: {nl: Dagen ziekteverzuim}
+    special_category: health
+  - id: fax_number
+    name: {nl: Faxnummer}
+processing_activities:
+  - id: cctv
+    name: {nl: Veiligheidscamera}
+    purposes: [{nl: Beveiliging}]
+    legal_basis: legitimate_interest
+    data_items: [customer_name, camera_footage]
+    retention: {duration: P4W, trigger: recording}
+    locations: [EU]
+  - id: payroll
+    name: {nl: Loonadministratie}
+    purposes: [{nl: Verloning}]
+    legal_basis: legal_obligation
+    special_category_condition: employment_social_security
+    data_items: [sick_leave_days]
+    retention: {text: {nl: Zolang de wet het vereist}}
+    recipients: [sd_worx]
+    locations: [EU]
+recipients:
+  - {id: sd_worx, name: SD Worx, role: processor, country: BE}
+rights:
+  - right: access
+  - right: rectification
+  - right: lodge_complaint
+"""
+
+
+def write(folder: Path, policy: str = POLICY, waivers: str | None = None) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "policy.yaml").write_text(policy, encoding="utf-8")
+    if waivers is not None:
+        (folder / "waivers.yaml").write_text(waivers, encoding="utf-8")
+    return folder
+
+
+def report_of(folder: Path, lang: str = "nl", **options: Any) -> str:
+    return render_report(lint([folder], Config(**options), today=TODAY), lang=lang, today=TODAY)
+
+
+class Page(HTMLParser):
+    """The parts of a page a test looks at: elements with attributes, text, inline code."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self.styles: list[str] = []
+        self.scripts: list[str] = []
+        self._open: str | None = None
+        self.feed(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, dict(attrs)))
+        self._open = tag if tag in ("style", "script") else None
+
+    def handle_data(self, data: str) -> None:
+        if self._open == "style":
+            self.styles.append(data)
+        elif self._open == "script":
+            self.scripts.append(data)
+        else:
+            self.text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        del tag
+        self._open = None
+
+
+# --- texts -------------------------------------------------------------------------------
+
+
+def keys(table: dict[str, Any], prefix: str = "") -> set[str]:
+    found: set[str] = set()
+    for key, value in table.items():
+        if isinstance(value, dict):
+            found |= keys(value, f"{prefix}{key}.")
+        else:
+            found.add(f"{prefix}{key}")
+    return found
+
+
+def catalogue(language: str) -> dict[str, Any]:
+    return tomllib.loads((I18N / f"{language}.toml").read_text(encoding="utf-8"))
+
+
+def test_every_registered_rule_has_a_dutch_title_summary_and_action():
+    dutch = catalogue("nl")["rules"]
+    for code, rule in checks.registry().items():
+        assert code in dutch, f"{code} has no Dutch texts in privlint/report/i18n/nl.toml"
+        assert set(dutch[code]) == {"title", "summary", "action"}, code
+        assert all(text.strip() for text in dutch[code].values()), code
+        assert dutch[code]["summary"] != rule.summary, f"{code}: the Dutch summary is a copy of the English one"
+    assert set(dutch) <= set(checks.registry()), "Dutch texts for codes that do not exist"
+
+
+def test_dutch_and_english_have_the_same_texts():
+    dutch = catalogue("nl")
+    del dutch["rules"]
+    assert keys(dutch) == keys(catalogue("en"))
+
+
+def test_gdpr_articles_are_written_the_way_each_language_cites_them():
+    assert texts.article("GDPR 13(1)(e)") == {"nl": "art. 13.1.e AVG", "en": "Art. 13(1)(e) GDPR"}
+    assert texts.article("GDPR 5(2)") == {"nl": "art. 5.2 AVG", "en": "Art. 5(2) GDPR"}
+    assert texts.article("GDPR 44-49") == {"nl": "art. 44 AVG-49", "en": "Art. 44 GDPR-49"}
+    assert texts.article("Belgian camera law art. 6") == texts.same("Belgian camera law art. 6")
+
+
+def test_retention_periods_are_written_out():
+    assert texts.duration("P4W") == {"nl": "4 weken", "en": "4 weeks"}
+    assert texts.duration("P1Y6M") == {"nl": "1 jaar 6 maanden", "en": "1 year 6 months"}
+    assert texts.duration("P10Y") == {"nl": "10 jaar", "en": "10 years"}
+    assert texts.duration("P1D") == {"nl": "1 dag", "en": "1 day"}
+    assert texts.duration("PT12H") == texts.same("PT12H")
+
+
+# --- the page ----------------------------------------------------------------------------
+
+
+def test_the_page_is_self_contained_and_its_csp_allows_only_its_own_style_and_script(tmp_path: Path):
+    html = report_of(write(tmp_path / "policy"))
+    page = Page(html)
+    assert len(page.styles) == 1
+    assert len(page.scripts) == 1
+    for tag, attrs in page.elements:
+        assert not (tag == "script" and "src" in attrs)
+        assert not (tag == "link" and attrs.get("rel") != "icon")
+        for name in ("src", "href", "action", "data"):
+            value = attrs.get(name) or ""
+            assert not re.match(r"^(https?:)?//", value), (tag, name, value)
+    (csp,) = [
+        a["content"] for t, a in page.elements if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"
+    ]
+
+    def digest(text: str) -> str:
+        return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+
+    assert csp == (
+        f"default-src 'none'; style-src '{digest(page.styles[0])}'; script-src '{digest(page.scripts[0])}'; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
+    assert "@media print" in page.styles[0]
+
+
+def test_the_page_carries_both_languages_and_opens_in_the_chosen_one(tmp_path: Path):
+    folder = write(tmp_path / "policy")
+    dutch, english = report_of(folder, "nl"), report_of(folder, "en")
+    assert '<html lang="nl" data-lang="nl">' in dutch
+    assert '<html lang="en" data-lang="en">' in english
+    for html in (dutch, english):
+        assert '<span data-l="nl" lang="nl">Privacyverklaring: controlerapport</span>' in html
+        assert '<span data-l="en" lang="en">Privacy notice: compliance report</span>' in html
+    assert dutch.replace('lang="nl" data-lang="nl"', "") == english.replace('lang="en" data-lang="en"', "").replace(
+        'data-set-lang="nl" lang="nl" aria-pressed="false"', 'data-set-lang="nl" lang="nl" aria-pressed="true"'
+    ).replace('data-set-lang="en" lang="en" aria-pressed="true"', 'data-set-lang="en" lang="en" aria-pressed="false"')
+
+
+XSS = """\
+controller:
+  name: "<script>window.__pwned = 1</script>"
+data_items:
+  - id: customer_name
+    name: {nl: "<img src=x onerror=\\"window.__pwned = 2\\">", en: "\\"><svg onload=window.__pwned=3>"}
+processing_activities:
+  - id: invoicing
+    name: {nl: "</td></tr></table><script>window.__pwned = 4</script>"}
+    purposes: [{nl: "x"}]
+    legal_basis: contract
+    data_items: [customer_name]
+    retention: {text: {nl: "<iframe src=javascript:window.__pwned=5>"}}
+    recipients: [evil]
+    locations: [EU]
+recipients:
+  - {id: evil, name: "' onmouseover='window.__pwned=6", role: processor, country: BE}
+"""
+
+
+def test_policy_text_is_escaped_everywhere(tmp_path: Path):
+    html = report_of(write(tmp_path / "policy", XSS))
+    for payload in ("<script>window", "<img src=x", "<svg onload", "<iframe", "</td></tr></table><script>"):
+        assert payload not in html
+    assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in html  # subtitle and the TRN006 message
+    assert "&lt;img src=x onerror=&#34;window.__pwned = 2&#34;&gt;" in html
+    assert "&lt;iframe src=javascript:window.__pwned=5&gt;" in html
+    assert "&#39; onmouseover=&#39;window.__pwned=6 (BE)" in html
+    page = Page(html)
+    assert len(page.scripts) == 1
+    assert not any(name.startswith("on") for _, attrs in page.elements for name in attrs)
+
+
+def test_the_verdict_counts_and_findings_by_theme(tmp_path: Path):
+    html = report_of(write(tmp_path / "policy"), select=("LB", "REF", "SPC"))
+    page = Page(html)
+    text = " ".join(" ".join(page.text).split())
+    assert "Niet in orde: 5 nieuwe bevindingen doen de controle falen." in text
+    assert "Not in order: 5 new findings fail the check." in text
+    codes = [a["data-code"] for t, a in page.elements if t == "article" and "data-code" in a]
+    assert codes == ["LB002", "LB004", "LB005", "REF001", "REF002"]  # by theme, then errors first
+    assert "Gerechtvaardigd belang niet omschreven" in text
+    assert "Omschrijf concreet welk belang de onderneming nastreeft" in text
+    assert (
+        '<dd class="crumbs"><span><span data-l="nl" lang="nl">Verwerkingen</span><span data-l="en" lang="en">'
+        "Processing activities</span></span> \u203a <span>Veiligheidscamera (cctv)</span> \u203a <span>"
+        '<span data-l="nl" lang="nl">rechtsgrond</span><span data-l="en" lang="en">legal basis</span></span></dd>'
+    ) in html
+    assert "art. 6.1.f AVG; art. 13.1.d AVG" in text
+    assert "Art. 6(1)(f) GDPR; Art. 13(1)(d) GDPR" in text
+
+
+def test_the_checklist_is_computed_from_the_model_and_the_findings(tmp_path: Path):
+    result = lint([write(tmp_path / "policy")], Config())
+    statuses = {item.key: (item.status, item.related) for item in view.checklist(result.policy, result.findings)}
+    assert statuses["controller_identity"] == ("present", [])
+    assert statuses["contact"] == ("present", [])
+    assert statuses["dpo"] == ("missing", ["TRN006"])
+    assert statuses["legitimate_interests"] == ("missing", ["LB002"])
+    assert statuses["retention"][0] == "partly"  # payroll gives only a text
+    assert statuses["rights"][0] == "partly"  # 2 of 6
+    assert statuses["withdraw_consent"] == ("not_applicable", [])
+    assert statuses["complaint"] == ("partly", ["TRN004"])  # the right, but no authority
+    assert statuses["automated"] == ("missing", ["TRN005"])
+    assert statuses["requirement"] == ("not_assessed", [])
+    assert statuses["source"] == ("not_assessed", [])
+    assert statuses["categories"][0] == "partly"  # camera_footage is used but not declared
+    assert len(statuses) == 15
+
+
+def test_the_data_map_lists_items_with_their_processing(tmp_path: Path):
+    result = lint([write(tmp_path / "policy")], Config())
+    rows = {row.id: row for row in view.data_map(result.policy)}
+    assert list(rows) == ["customer_name", "sick_leave_days", "fax_number", "camera_footage"]
+    (cctv,) = rows["customer_name"].uses
+    assert (cctv.name, cctv.basis, cctv.retention, cctv.recipients, cctv.locations) == (
+        texts.same("Veiligheidscamera"),
+        {"nl": "gerechtvaardigd belang", "en": "legitimate interests"},
+        {"nl": "4 weken vanaf de opname", "en": "4 weeks from recording"},
+        texts.same("—"),
+        "EU",
+    )
+    (payroll,) = rows["sick_leave_days"].uses
+    assert payroll.retention == texts.same("Zolang de wet het vereist")
+    assert payroll.recipients == texts.same("SD Worx (BE)")
+    assert rows["sick_leave_days"].notes == [{"nl": "bijzonder gegeven: gezondheid", "en": "special category: health"}]
+    assert rows["fax_number"].uses == []
+    assert rows["camera_footage"].declared is False
+    assert rows["customer_name"].name == {"nl": "Naam klant", "en": "Customer name"}
+
+
+def test_waived_and_known_findings_have_their_own_sections(tmp_path: Path):
+    folder = write(
+        tmp_path / "policy",
+        waivers="waivers:\n  - {code: REF002, id: fax_number, reason: needed for one customer, owner: Legal, "
+        "expires: 2025-12-31}\n",
+    )
+    known = tmp_path / "known.json"
+    assert run("check", str(folder), "--select", "LB,REF", "--write-baseline", str(known)).returncode == 0
+    html = report_of(folder, select=("LB", "REF"), baseline=str(known))
+    page = Page(html)
+    text = " ".join(" ".join(page.text).split())
+    assert "In orde: geen nieuwe bevindingen op of boven de drempel." in text
+    assert "4 bekende bevindingen staan nog open" in text
+    waived = html[html.index('<section id="waived">') : html.index('<section id="known">')]
+    assert 'data-code="REF002"' in waived
+    assert "needed for one customer" in waived
+    assert "2025-12-31" in waived
+    known_section = html[html.index('<section id="known">') :]
+    assert known_section.count('<article class="finding') == 4
+    assert "known.json" in known_section
+
+
+def test_the_report_command_writes_the_file_and_check_can_emit_html(tmp_path: Path):
+    folder = write(tmp_path / "policy")
+    result = run("report", str(folder), "-o", str(tmp_path / "report.html"), "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    assert '<html lang="en" data-lang="en">' in html
+    checked = run("check", str(folder), "--format", "html")
+    assert checked.returncode == 1
+    assert '<html lang="nl" data-lang="nl">' in checked.stdout
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_policy_that_cannot_be_read_still_gives_a_report(tmp_path: Path, lang: str):
+    page = Page(report_of(write(tmp_path / "policy", "controller: [unclosed\n"), lang))
+    text = " ".join(" ".join(page.text).split())
+    assert "De juridische controles zijn niet uitgevoerd: een beleidsbestand kon niet worden gelezen." in text
+    assert "The legal checks were not run: a policy file could not be read." in text
