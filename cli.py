@@ -383,6 +383,7 @@ def render(paths: tuple[Path, ...], lang: str, output_format: str, output: Path 
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
 def diff(paths: tuple[Path, ...], notice: Path, output_format: str) -> int:
     """Report drift between the policy in PATHS and the published NOTICE text."""
+    import checks  # noqa: PLC0415
     from privlint.engine import Result  # noqa: PLC0415
     from privlint.notice import drift  # noqa: PLC0415
     from privlint.reporters import reporter  # noqa: PLC0415
@@ -391,7 +392,8 @@ def diff(paths: tuple[Path, ...], notice: Path, output_format: str) -> int:
     if result.policy is None or result.source is None:
         return EXIT_FINDINGS
     findings = drift.compare(result.policy, result.source, notice)
-    drifted = Result(findings=findings, files=[*result.files, str(notice)], rules_run=1)
+    drift_rules = [code for code in checks.registry() if code.startswith("DRF")]
+    drifted = Result(findings=findings, files=[*result.files, str(notice)], rules_run=len(drift_rules))
     click.echo(reporter(output_format)(drifted, color=_color(sys.stdout)), nl=False)
     return EXIT_FINDINGS if findings else EXIT_CLEAN
 

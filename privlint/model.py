@@ -75,6 +75,7 @@ class Controller:
     enterprise_number: str | None
     privacy_contact: Contact | None
     dpo: Dpo | None
+    text: Text | None
     pointer: str
 
 
@@ -154,6 +155,7 @@ class Processing:
     locations: tuple[Ref, ...]
     recipients: tuple[Ref, ...]
     recipients_stated: bool
+    text: Text | None
     pointer: str
 
     @property
@@ -170,6 +172,7 @@ class Recipient:
     transfer_mechanism: str | None
     processor_agreement: Text | None
     joint_arrangement: Text | None
+    text: Text | None
     pointer: str
 
 
@@ -193,6 +196,7 @@ class SupervisoryAuthority:
     address: Address | None
     url: str | None
     email: str | None
+    text: Text | None
     pointer: str
 
 
@@ -202,6 +206,24 @@ class ItemUse:
 
     data_items: tuple[Ref, ...]
     data_item_names: Mapping[str, Text]
+    text: Text | None
+    pointer: str
+
+
+@dataclass(frozen=True, slots=True)
+class Prose:
+    """A passage of the notice kept for rendering (security, external links, events, ...)."""
+
+    text: Text | None
+    pointer: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProcessorRole:
+    """When the controller processes data on someone else's behalf (GDPR 28)."""
+
+    applies: str | None
+    text: Text | None
     pointer: str
 
 
@@ -210,12 +232,15 @@ class Website:
     cookies_consent_requested: bool | None
     cookies: ItemUse | None
     server_logs: ItemUse | None
+    external_links: Prose | None
     pointer: str
 
 
 @dataclass(frozen=True, slots=True)
 class SocialMedia:
     joint_controllers: tuple[Ref, ...]
+    events: Prose | None
+    text: Text | None
     pointer: str
 
 
@@ -239,6 +264,8 @@ class Policy:
     recipient_categories: tuple[Text, ...]
     recipients: tuple[Recipient, ...]
     sharing: tuple[Processing, ...]
+    processor_role: ProcessorRole | None
+    security: Prose | None
     website: Website | None
     social_media: SocialMedia | None
     rights: tuple[Right, ...]
@@ -284,6 +311,8 @@ def build(data: Mapping[str, Any], settings: Settings | None = None) -> Policy:
         recipient_categories=_list(data, "", "recipient_categories", _text),
         recipients=_list(data, "", "recipients", _recipient),
         sharing=_list(data, "", "sharing", _sharing),
+        processor_role=_opt(data, "", "processor_role", _processor_role),
+        security=_opt(data, "", "security", _prose),
         website=_opt(data, "", "website", _website),
         social_media=_opt(data, "", "social_media", _social_media),
         rights=_list(data, "", "rights", _right),
@@ -358,6 +387,7 @@ def _controller(value: Mapping[str, Any], pointer: str) -> Controller:
         enterprise_number=value.get("enterprise_number"),
         privacy_contact=_opt(value, pointer, "privacy_contact", _contact),
         dpo=_opt(value, pointer, "dpo", _dpo),
+        text=_opt(value, pointer, "text", _text),
         pointer=pointer,
     )
 
@@ -410,6 +440,7 @@ def _processing(kind: Kind, value: Mapping[str, Any], pointer: str) -> Processin
         locations=_refs(value, pointer, "locations"),
         recipients=_refs(value, pointer, "recipients"),
         recipients_stated="recipients" in value,
+        text=_opt(value, pointer, "text", _text),
         pointer=pointer,
     )
 
@@ -431,12 +462,23 @@ def _recipient(value: Mapping[str, Any], pointer: str) -> Recipient:
         transfer_mechanism=value.get("transfer_mechanism"),
         processor_agreement=_opt(value, pointer, "processor_agreement", _text),
         joint_arrangement=_opt(value, pointer, "joint_arrangement", _text),
+        text=_opt(value, pointer, "text", _text),
         pointer=pointer,
     )
 
 
 def _item_use(value: Mapping[str, Any], pointer: str) -> ItemUse:
-    return ItemUse(_refs(value, pointer, "data_items"), _names(value, pointer), pointer)
+    return ItemUse(
+        _refs(value, pointer, "data_items"), _names(value, pointer), _opt(value, pointer, "text", _text), pointer
+    )
+
+
+def _prose(value: Mapping[str, Any], pointer: str) -> Prose:
+    return Prose(_opt(value, pointer, "text", _text), pointer)
+
+
+def _processor_role(value: Mapping[str, Any], pointer: str) -> ProcessorRole:
+    return ProcessorRole(value.get("applies"), _opt(value, pointer, "text", _text), pointer)
 
 
 def _website(value: Mapping[str, Any], pointer: str) -> Website:
@@ -445,12 +487,18 @@ def _website(value: Mapping[str, Any], pointer: str) -> Website:
         cookies_consent_requested=cookies.get("consent_requested"),
         cookies=_opt(value, pointer, "cookies", _item_use),
         server_logs=_opt(value, pointer, "server_logs", _item_use),
+        external_links=_opt(value, pointer, "external_links", _prose),
         pointer=pointer,
     )
 
 
 def _social_media(value: Mapping[str, Any], pointer: str) -> SocialMedia:
-    return SocialMedia(_refs(value, pointer, "joint_controllers"), pointer)
+    return SocialMedia(
+        joint_controllers=_refs(value, pointer, "joint_controllers"),
+        events=_opt(value, pointer, "events", _prose),
+        text=_opt(value, pointer, "text", _text),
+        pointer=pointer,
+    )
 
 
 def _right(value: Mapping[str, Any], pointer: str) -> Right:
@@ -467,5 +515,6 @@ def _authority(value: Mapping[str, Any], pointer: str) -> SupervisoryAuthority:
         address=_opt(value, pointer, "address", _address),
         url=value.get("url"),
         email=value.get("email"),
+        text=_opt(value, pointer, "text", _text),
         pointer=pointer,
     )

@@ -49,7 +49,9 @@ def load_cases(path: Path) -> dict[str, Any]:
 
 
 def all_cases() -> list[Any]:
-    documents = [load_cases(path) for path in case_files()]
+    # Drift cases (DRF) compare a notice text with the policy: tests/notice/test_notice_drift.py
+    # runs them through `privlint diff`, which this lint-only runner cannot express.
+    documents = [d for d in map(load_cases, case_files()) if not d["rule"].startswith("DRF")]
     return [
         pytest.param(document["rule"], case, id=f"{document['rule']}: {case['name']}")
         for document in documents

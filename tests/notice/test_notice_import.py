@@ -1,0 +1,420 @@
+"""`privlint import`: the published notice becomes a policy that `privlint check` accepts and judges."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from privlint import schema
+from privlint.engine import lint
+from privlint.notice import importer
+from privlint.notice.importer import ImportRefusedError, import_notice, import_text, slug
+from privlint.notice.parser import legal_basis_of, locations_of, parse, retention_of, right_of
+
+from notice_support import SEED, SEED_LINES, SEED_TEXT, changed_seed
+from support import run
+
+SEED_DATA = import_text(SEED_TEXT).data()
+
+
+def by_id(entries: list[dict[str, object]], entry_id: str) -> dict[str, object]:
+    return next(entry for entry in entries if entry["id"] == entry_id)
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("imported")
+    report = import_notice(SEED, folder, overwrite=False)
+    assert [p.name for p in report.files] == [
+        "notice.yaml",
+        "data_items.yaml",
+        "processing.yaml",
+        "sharing.yaml",
+        "rights.yaml",
+    ]
+    assert report.unplaced == []
+    return folder
+
+
+# --- the acceptance criteria: the seed's defects, found by `privlint check` on the import -------------
+
+
+def test_the_imported_seed_is_read_without_reading_or_schema_findings(imported: Path):
+    findings = lint([imported]).findings
+    assert [f for f in findings if f.code.startswith(("YML", "SCH"))] == []
+    assert schema.validate(SEED_DATA) == []
+
+
+def test_the_misspelt_cookie_item_is_reported_with_the_declared_spelling(imported: Path):
+    findings = lint([imported]).findings
+    cookies = [f for f in findings if f.code == "REF001" and "essentiele_cookies" in f.message]
+    assert [(f.file.rsplit("/", 1)[-1], f.line, f.column) for f in cookies] == [("processing.yaml", 149, 9)]
+    assert cookies[0].message == (
+        "data item 'essentiele_cookies_2' is used by processing activity 'bedrijfswebsite' but not declared "
+        "in data_items; did you mean 'essentiele_cookies' (Essentiële cookies)?"
+    )
+
+
+def test_the_payroll_items_are_reported_as_undeclared(imported: Path):
+    findings = lint([imported]).findings
+    payroll = [
+        (f.line, f.column, f.message.split("'")[1])
+        for f in findings
+        if f.code == "REF001" and "'lonen_en_remuneratie_werknemers'" in f.message
+    ]
+    assert payroll == [
+        (24, 9, "bankrekening"),
+        (25, 9, "naam_van_de_werknemer"),
+        (26, 9, "aanwezigheid_op_het_werk"),
+        (27, 9, "thuisadres"),
+        (28, 9, "datum_in_dienst"),
+        (29, 9, "huwelijkse_staat"),
+        (30, 9, "dagen_ziekteverzuim"),
+        (31, 9, "loon_en_remuneratiegegevens"),
+        (32, 9, "geboortedatum_leeftijd"),
+        (33, 9, "verlof_vakantiedagen"),
+    ]
+
+
+def test_it_support_without_recipient_is_reported(imported: Path):
+    findings = [f for f in lint([imported]).findings if f.code == "RCP001"]
+    assert [(f.file.rsplit("/", 1)[-1], f.line, f.column) for f in findings] == [("sharing.yaml", 107, 5)]
+    assert findings[0].message == "sharing 'it_support' names no recipient of the data"
+
+
+def test_every_sharing_entry_without_retention_is_reported(imported: Path):
+    findings = [f for f in lint([imported]).findings if f.code == "RET001"]
+    assert [(f.line, f.column, f.message) for f in findings] == [
+        (17, 5, "sharing 'lonen_en_remuneratie_werknemers' states no retention period"),
+        (50, 5, "sharing 'verzekeringen' states no retention period"),
+        (68, 5, "sharing 'sociale_media_facebook_instagram' states no retention period"),
+        (87, 5, "sharing 'sociale_media_linkedin' states no retention period"),
+        (107, 5, "sharing 'it_support' states no retention period"),
+    ]
+
+
+def test_an_item_whose_name_has_a_comma_stays_one_item():
+    declared = [item["name"]["nl"] for item in SEED_DATA["data_items"]]
+    assert "Betalingsoverzicht, klantenrekening" in declared
+    assert "Betalingsoverzicht" not in declared
+    invoicing = by_id(SEED_DATA["processing_activities"], "klanten_facturatie_en_boekhouding")
+    assert invoicing["data_items"] == [
+        "naam_van_de_klant",
+        "btw_nummer",
+        "betalingsoverzicht_klantenrekening",
+        "bedrijfsadres",
+    ]
+    assert "data_item_names" not in invoicing
+
+
+def test_an_unmatched_name_gets_an_id_of_its_own_and_keeps_its_wording():
+    website = by_id(SEED_DATA["processing_activities"], "bedrijfswebsite")
+    assert "essentiele_cookies_2" in website["data_items"]
+    assert website["data_item_names"] == {"essentiele_cookies_2": {"nl": "Essentiele cookies"}}
+    assert by_id(SEED_DATA["data_items"], "essentiele_cookies")["name"] == {"nl": "Essentiële cookies"}
+
+
+# --- what the importer structures -----------------------------------------------------------------
+
+
+def test_the_seed_is_structured_as_the_notice_says():
+    data = SEED_DATA
+    assert data["notice"]["title"] == {"nl": "KLANTEN PRIVACY VERKLARING"}
+    assert [s["id"] for s in data["notice"]["sections"]] == [
+        "who_we_are",
+        "processing_personal_data",
+        "processing_on_your_behalf",
+        "sharing_personal_data",
+        "security_and_confidentiality",
+        "website_and_cookies",
+        "social_media",
+        "exercising_your_rights",
+        "data_protection_authority",
+    ]
+    assert data["controller"] == {
+        "name": "Smet-Jet NV",
+        "legal_form": "NV",
+        "address": {"street": "Nijverheidsstraat 3", "postcode": "2260", "city": "Westerlo", "country": "BE"},
+        "enterprise_number": "BE0414.321.345",
+        "privacy_contact": {"name": "Cartiche Tournier", "role": "privacy_coordinator", "email": "cto@smetjet.be"},
+    }
+    assert data["audience"] == ["customers"]
+    assert len(data["data_items"]) == 21
+    assert [p["id"] for p in data["processing_activities"]] == [
+        "client_dossier_opmaak_en_behandeling",
+        "veiligheidscamera",
+        "klantenafspraken",
+        "levering_van_goederen_en_of_diensten",
+        "communicatie_met_klanten",
+        "klanten_facturatie_en_boekhouding",
+        "bedrijfswebsite",
+    ]
+    assert [r["right"] for r in data["rights"]] == [
+        "access",
+        "rectification",
+        "erasure",
+        "objection",
+        "restriction",
+        "withdraw_consent",
+        "no_automated_decision",
+        "portability",
+        "lodge_complaint",
+    ]
+    assert data["supervisory_authority"] == {
+        "name": "Gegevensbeschermingsautoriteit",
+        "address": {"street": "Drukpersstraat 35", "postcode": "1000", "city": "Brussel"},
+        "url": "http://gegevensbeschermingsautoriteit.be",
+    }
+
+
+def test_a_processing_entry_becomes_a_processing_activity():
+    assert by_id(SEED_DATA["processing_activities"], "veiligheidscamera") == {
+        "id": "veiligheidscamera",
+        "name": {"nl": "Veiligheidscamera"},
+        "description": {"nl": "Maken en/of bewaren van veiligheidsbeelden of video."},
+        "purposes": [{"nl": "Veiligheidsbewaking, fraudepreventie, diefstalpreventie..."}],
+        "legal_basis": "legitimate_interest",
+        "data_items": ["veiligheidscamera_beelden", "datum_tijd"],
+        "retention": {
+            "duration": "P4W",
+            "extension": "incident_closed",
+            "text": {
+                "nl": "Maximaal 4 weken, tenzij in geval van bewijs van het incident: "
+                "totdat het incident is afgehandeld"
+            },
+        },
+        "locations": ["EU"],
+    }
+
+
+def test_a_sharing_entry_names_its_recipient_and_states_no_retention():
+    payroll = by_id(SEED_DATA["sharing"], "lonen_en_remuneratie_werknemers")
+    assert payroll["legal_basis"] == "legal_obligation"
+    assert payroll["recipients"] == ["sd_worx_sociaal_secretariaat"]
+    assert "retention" not in payroll
+    assert "recipients" not in by_id(SEED_DATA["sharing"], "it_support")
+    assert SEED_DATA["recipients"] == [
+        {"id": "sd_worx_sociaal_secretariaat", "name": "SD WORX Sociaal Secretariaat"},
+        {"id": "dhondt_insurance_nv", "name": "D'hondt Insurance NV"},
+        {"id": "meta_platforms_ireland_limited", "name": "META PLATFORMS IRELAND LIMITED (ex-Facebook)"},
+        {"id": "linkedin_ireland_unlimited_company", "name": "LinkedIn Ireland Unlimited Company"},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("label", "basis"),
+    [
+        ("Contract", "contract"),
+        ("Overeenkomst", "contract"),
+        ("overeenkomst", "contract"),
+        ("Toestemming", "consent"),
+        ("Wettelijke Verplichting", "legal_obligation"),
+        ("wettelijke verplichting", "legal_obligation"),
+        ("Gerechtvaardigd Belang", "legitimate_interest"),
+        ("GERECHTVAARDIGD BELANG", "legitimate_interest"),
+        ("Vitaal Belang", "vital_interest"),
+        ("Vitaal belang", "vital_interest"),
+        ("Algemeen Belang", "public_task"),
+        ("Algemeen Bélang", "public_task"),
+    ],
+)
+def test_legal_basis_labels_are_read_without_case_or_accents(label: str, basis: str):
+    assert legal_basis_of(label) == basis
+
+
+@pytest.mark.parametrize("label", ["Klantbelang", "Contractueel belang", "Wet", ""])
+def test_other_legal_basis_labels_are_not_guessed(label: str):
+    assert legal_basis_of(label) is None
+
+
+def test_an_unknown_legal_basis_is_kept_as_text_and_reported():
+    imported = import_text(changed_seed(77, "Rechtsgrond: Contract", "Rechtsgrond: Klantrelatie"))
+    assert [(at.line, at.text) for at in imported.unplaced] == [(77, "Rechtsgrond: Klantrelatie")]
+    activity = by_id(imported.data()["processing_activities"], "client_dossier_opmaak_en_behandeling")
+    assert "legal_basis" not in activity
+    assert activity["text"] == {"nl": "Rechtsgrond: Klantrelatie"}
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        ("Maximaal 4 weken", ("P4W", None, None)),
+        ("10 jaar", ("P10Y", None, None)),
+        ("Gedurende 10 jaren", ("P10Y", None, None)),
+        ("1 jaar en 6 maanden", ("P1Y6M", None, None)),
+        ("Vanaf beëindiging contract, bewaring gedurende de verjaringstermijn", (None, "contract_end", None)),
+        ("Vanaf beëindiging van het contract", (None, "contract_end", None)),
+        ("10 jaar vanaf de factuurdatum", ("P10Y", "invoice_date", None)),
+        (
+            "Maximaal 4 weken, tenzij in geval van bewijs van het incident: totdat het incident is afgehandeld",
+            ("P4W", None, "incident_closed"),
+        ),
+        ("4 weken of 2 maanden", (None, None, None)),  # two periods: ambiguous, text only
+        ("Zolang als nodig", (None, None, None)),
+    ],
+)
+def test_retention_phrases_become_structured_where_the_text_allows(text: str, facts: tuple[str | None, ...]):
+    found = retention_of(text)
+    assert (found.duration, found.trigger, found.extension) == facts
+
+
+def test_the_retention_text_is_always_kept():
+    activity = by_id(SEED_DATA["processing_activities"], "klantenafspraken")
+    assert activity["retention"] == {
+        "trigger": "contract_end",
+        "text": {
+            "nl": "Vanaf beëindiging contract, bewaring gedurende de verjaringstermijn en / of "
+            "verjaringstermijnen relevant voor juridische actie"
+        },
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "codes"),
+    [
+        ("binnen de EU", ["EU"]),
+        ("binnen de Europese Unie", ["EU"]),
+        ("binnen de EER", ["EEA"]),
+        ("in België", ["BE"]),
+        ("in de Verenigde Staten", ["US"]),
+        ("buiten de EU, in Zwitserland", ["CH"]),
+        ("binnen de EU en in de VS", ["EU", "US"]),
+        ("buiten de EU", []),
+    ],
+)
+def test_location_sentences(sentence: str, codes: list[str]):
+    assert locations_of(sentence) == codes
+
+
+def test_a_location_outside_the_eu_without_a_country_is_kept_and_reported():
+    imported = import_text(changed_seed(83, "binnen de EU", "buiten de EU"))
+    assert [(at.line, at.text) for at in imported.unplaced] == [(83, "Data wordt verwerkt buiten de EU")]
+    activity = by_id(imported.data()["processing_activities"], "client_dossier_opmaak_en_behandeling")
+    assert "locations" not in activity
+    assert activity["text"] == {"nl": "Data wordt verwerkt buiten de EU"}
+
+
+def test_every_rights_bullet_of_the_seed_is_a_known_right():
+    notice = parse(SEED_TEXT)
+    assert [(m.text.line, m.right) for m in notice.rights] == [
+        (269, "access"),
+        (270, "rectification"),
+        (271, "erasure"),
+        (272, "objection"),
+        (273, "restriction"),
+        (274, "withdraw_consent"),
+        (275, "no_automated_decision"),
+        (277, "portability"),
+    ]
+    assert right_of(SEED_LINES[288]) == "lodge_complaint"
+
+
+def test_lines_that_cannot_be_placed_are_reported_with_their_line_numbers():
+    text = changed_seed(16, "PRIVACYVERKLARING", "PRIVACYVERKLARING\nConcept, niet publiceren")
+    text = text.replace(
+        "- Op elk moment je toestemming voor een verwerking in te trekken.",
+        "- Op elk moment je toestemming voor een verwerking in te trekken.\n- Een kopie op papier te krijgen.",
+    )
+    text = text.replace(
+        "Rechtsgrond: Gerechtvaardigd Belang\n\nBewaringstermijn: Maximaal 4",
+        "Rechtsgrond: Gerechtvaardigd Belang\n\nVerantwoordelijke: de zaakvoerder\n\nBewaringstermijn: Maximaal 4",
+    )
+    imported = import_text(text)
+    assert [(at.line, at.text) for at in imported.unplaced] == [
+        (17, "Concept, niet publiceren"),
+        (94, "Verantwoordelijke: de zaakvoerder"),
+        (278, "- Een kopie op papier te krijgen."),
+    ]
+    rights_text = by_id(imported.data()["notice"]["sections"], "exercising_your_rights")["text"]["nl"]
+    assert rights_text.endswith("\n\n- Een kopie op papier te krijgen.")
+    cctv = by_id(imported.data()["processing_activities"], "veiligheidscamera")
+    assert cctv["text"] == {"nl": "Verantwoordelijke: de zaakvoerder"}
+    assert cctv["retention"]["duration"] == "P4W"
+
+
+def test_a_notice_without_numbered_sections_keeps_its_prose_in_one_section():
+    imported = import_text("Wij hechten belang aan jouw privacy.\n\n- **Facturatie**\n\nRechtsgrond: Contract\n")
+    data = imported.data()
+    assert data["notice"]["sections"] == [{"id": "text", "text": {"nl": "Wij hechten belang aan jouw privacy."}}]
+    assert data["processing_activities"] == [
+        {"id": "facturatie", "name": {"nl": "Facturatie"}, "legal_basis": "contract"}
+    ]
+    assert imported.unplaced == []
+
+
+def test_an_empty_notice_gives_an_empty_policy():
+    assert import_text("").data() == {"notice": {"language": "nl"}}
+
+
+# --- the written files --------------------------------------------------------------------------
+
+
+def test_ids_are_derived_from_the_dutch_names():
+    assert slug("Foto's / beelden", "item") == "fotos_beelden"
+    assert slug("Datum & tijd", "item") == "datum_tijd"
+    assert slug("Essentiële cookies", "item") == "essentiele_cookies"
+    assert slug("2de adres", "item") == "item_2de_adres"
+    assert slug("Nee", "item") == "nee"
+    assert slug("No", "item") == "item_no"
+
+
+def test_the_yaml_names_the_notice_section_and_line(imported: Path):
+    processing = (imported / "processing.yaml").read_text(encoding="utf-8").splitlines()
+    assert processing[6] == (
+        '  # section 2. HET VERWERKEN VAN JOUW PERSOONSgegevens, line 71: "**Client dossier opmaak en behandeling**"'
+    )
+    assert processing[7] == "  - id: client_dossier_opmaak_en_behandeling"
+    sharing = (imported / "sharing.yaml").read_text(encoding="utf-8").splitlines()
+    assert sharing[23] == (
+        '      - bankrekening                 # "Bankrekening" — not in the notice\'s data-item list'
+    )
+    items = (imported / "data_items.yaml").read_text(encoding="utf-8").splitlines()
+    assert items[4] == (
+        "# The notice's data-item list (section 2. HET VERWERKEN VAN JOUW PERSOONSgegevens, lines 45-65), "
+        "in list order."
+    )
+    assert items[7] == "  - id: btw_nummer  # line 45"
+
+
+def test_importing_twice_writes_the_same_files(imported: Path, tmp_path: Path):
+    import_notice(SEED, tmp_path, overwrite=False)
+    for written in sorted(imported.iterdir()):
+        assert (tmp_path / written.name).read_bytes() == written.read_bytes(), written.name
+
+
+def test_existing_policy_files_are_not_overwritten_without_force(imported: Path):
+    with pytest.raises(ImportRefusedError, match=r"already holds policy files \(data_items.yaml, .*use --force"):
+        import_notice(SEED, imported, overwrite=False)
+
+
+def test_force_overwrites_but_refuses_to_define_a_section_twice(tmp_path: Path):
+    import_notice(SEED, tmp_path, overwrite=False)
+    assert import_notice(SEED, tmp_path, overwrite=True).files[0] == tmp_path / "notice.yaml"
+    (tmp_path / "extra.yaml").write_text("data_items:\n  - id: fax_number\n", encoding="utf-8")
+    with pytest.raises(ImportRefusedError, match=r"define 'data_items' \(.*extra.yaml\); remove them first"):
+        import_notice(SEED, tmp_path, overwrite=True)
+
+
+def test_the_command_line_imports_and_refuses_a_second_time(tmp_path: Path):
+    first = run("import", "notice/klanten-privacyverklaring.txt", "-o", str(tmp_path / "policy"))
+    assert (first.returncode, first.stderr) == (0, "")
+    assert first.stdout == f"Wrote 5 policy files to {tmp_path / 'policy'} (0 lines not placed).\n"
+    second = run("import", "notice/klanten-privacyverklaring.txt", "-o", str(tmp_path / "policy"))
+    assert second.returncode == 2
+    assert "use --force to overwrite" in second.stderr
+
+
+def test_the_command_line_lists_the_unplaced_lines(tmp_path: Path):
+    notice = tmp_path / "notice.txt"
+    notice.write_text(changed_seed(77, "Rechtsgrond: Contract", "Rechtsgrond: Klantrelatie"), encoding="utf-8")
+    result = run("import", str(notice), "-o", str(tmp_path / "policy"))
+    assert result.returncode == 0
+    assert result.stderr == f"{notice}:77: not placed in the model: Rechtsgrond: Klantrelatie\n"
+    assert result.stdout.endswith("(1 lines not placed).\n")
+
+
+def test_plain_turns_round_trip_values_into_plain_ones():
+    data = importer.plain(import_text(SEED_TEXT).documents["notice.yaml"])
+    assert type(data["notice"]["sections"]) is list
+    assert type(data["controller"]["address"]["postcode"]) is str
