@@ -28,6 +28,7 @@ nuisance: it is not part of the duration and does not count against the maximum.
 
 from __future__ import annotations
 
+import calendar
 import functools
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, timedelta
@@ -329,12 +330,26 @@ def ends_later(period: str, other: str) -> bool:
     (months, days), (other_months, other_days) = first, second
     if months == other_months:
         return days > other_days
-    import isodate  # noqa: PLC0415 - only needed when two periods differ in months
-
-    span = isodate.Duration(days=days, months=months)
-    other_span = isodate.Duration(days=other_days, months=other_months)
+    # More months and no fewer days always ends later (the later month comes first); fewer
+    # months and no more days never does. Only a mix needs the calendar.
+    if months > other_months and days >= other_days:
+        return True
+    if months < other_months and days <= other_days:
+        return False
     starts = (_FIRST_START + timedelta(days=offset) for offset in range(_START_DAYS))
-    return any(start + span > start + other_span for start in starts)
+    return any(_end(start, months, days) > _end(start, other_months, other_days) for start in starts)
+
+
+def _end(start: date, months: int, days: int) -> date:
+    """The day a period of ``months`` and ``days`` from ``start`` ends, added as ``isodate`` adds it.
+
+    Months first, the day of the month kept but clamped to the month's length (31 January
+    plus one month is the last day of February), then the days.
+    """
+    month_index = start.month - 1 + months
+    year, month = start.year + month_index // 12, month_index % 12 + 1
+    day = min(start.day, calendar.monthrange(year, month)[1])
+    return date(year, month, day) + timedelta(days=days)
 
 
 def _span(period: str) -> tuple[int, int] | None:

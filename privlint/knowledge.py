@@ -31,10 +31,12 @@ accepts ``"0414.321.345"``, ``"BE0414321345"`` and the old nine-digit form, and 
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from types import MappingProxyType
 from typing import Final, Literal, TypeVar
 
@@ -105,6 +107,7 @@ _FILE_KEYS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
 
 _T = TypeVar("_T")
 _S = TypeVar("_S", bound=str)
+_NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
 
 
 class KnowledgeDataError(ValueError):
@@ -321,11 +324,17 @@ class EnterpriseNumberFormat:
 # --- public accessors ----------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
-    """Casefold, strip accents (NFKD) and turn every run of non-alphanumerics into one space."""
+    """Casefold, strip accents (NFKD) and turn every run of non-alphanumerics into one space.
+
+    Cached: a large register repeats the same names in many activities and categories.
+    """
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    kept = "".join(char if char.isalnum() else " " for char in decomposed if not unicodedata.combining(char))
-    return " ".join(kept.split())
+    if not decomposed.isascii():
+        decomposed = "".join(char for char in decomposed if not unicodedata.combining(char))
+    # ``[^\W_]`` is exactly ``str.isalnum``: letters and numbers of every script.
+    return _NOT_ALPHANUMERIC.sub(" ", decomposed).strip(" ")
 
 
 @functools.cache
@@ -733,6 +742,7 @@ def _as_names(names: Iterable[str]) -> tuple[str, ...]:
     return (names,) if isinstance(names, str) else tuple(names)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _padded(name: str) -> str:
     return f" {normalise(name)} "
 
@@ -777,9 +787,10 @@ def _root(name: str) -> _Table:
 @functools.cache
 def _document(name: str) -> Mapping[str, object]:
     import tomllib  # noqa: PLC0415 - no work (or imports) until knowledge is first needed
-    from importlib import resources  # noqa: PLC0415
 
-    resource = resources.files(_PACKAGE) / "data" / name
+    # Beside this module, read directly: importlib.resources costs milliseconds of imports on
+    # every start, and the package is always installed as files.
+    resource = Path(__file__).parent / "data" / name
     try:
         return MappingProxyType(tomllib.loads(resource.read_text(encoding="utf-8")))
     except (OSError, tomllib.TOMLDecodeError) as error:

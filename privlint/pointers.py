@@ -6,7 +6,11 @@ from collections.abc import Iterable
 
 
 def escape(token: str | int) -> str:
-    return str(token).replace("~", "~0").replace("/", "~1")
+    text = str(token)
+    # Ids and indices never need escaping; the model builds a pointer for every object.
+    if "~" in text or "/" in text:
+        return text.replace("~", "~0").replace("/", "~1")
+    return text
 
 
 def join(*tokens: str | int) -> str:
@@ -20,6 +24,8 @@ def child(pointer: str, token: str | int) -> str:
 def tokens(pointer: str) -> list[str]:
     if not pointer:
         return []
+    if "~" not in pointer:
+        return pointer[1:].split("/")
     return [t.replace("~1", "/").replace("~0", "~") for t in pointer[1:].split("/")]
 
 

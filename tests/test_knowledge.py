@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import unicodedata
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from stdnum.be import vat
 
 from privlint import knowledge
@@ -320,3 +323,29 @@ def test_importing_the_module_reads_nothing():
     code = "import sys, privlint.knowledge; print('tomllib' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def _normalised_char_by_char(text: str) -> str:
+    """The definition of ``knowledge.normalise``, written out one character at a time."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    kept = "".join(char if char.isalnum() else " " for char in decomposed if not unicodedata.combining(char))
+    return " ".join(kept.split())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gezondheidsgegevens", "gezondheidsgegevens"),
+        ("  Ziekte-verlof_dagen! ", "ziekte verlof dagen"),
+        ("Camerabeelden (CCTV)", "camerabeelden cctv"),
+        ("Adres\u00e9 \u00c9\u00e9n", "adrese een"),
+        ("x\u00b2", "x2"),
+    ],
+)
+def test_normalise_casefolds_strips_accents_and_joins_words_with_one_space(text: str, expected: str) -> None:
+    assert knowledge.normalise(text) == expected
+
+
+@given(st.text())
+def test_normalise_agrees_with_its_definition_on_any_text(text: str) -> None:
+    assert knowledge.normalise(text) == _normalised_char_by_char(text)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
+import isodate
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from checks.retention import _end as end_of_period
 from checks.retention import ends_later
 from privlint.config import Config
 from privlint.engine import lint
@@ -36,6 +40,21 @@ from support import POLICY, lint_text, where
 )
 def test_periods_compare_by_calendar_for_every_start_day(period: str, other: str, expected: bool) -> None:
     assert ends_later(period, other) is expected
+
+
+@given(st.dates(date(1900, 1, 1), date(2200, 12, 31)), st.integers(0, 1200), st.integers(0, 4000))
+def test_a_period_ends_where_isodate_says(start: date, months: int, days: int) -> None:
+    assert end_of_period(start, months, days) == start + isodate.Duration(months=months, days=days)
+
+
+@given(st.integers(0, 40), st.integers(0, 400), st.integers(0, 40), st.integers(0, 400))
+def test_periods_compare_as_isodate_adds_them_on_every_start_day(
+    months: int, days: int, other_months: int, other_days: int
+) -> None:
+    span, other = isodate.Duration(months=months, days=days), isodate.Duration(months=other_months, days=other_days)
+    starts = [date(2024, 1, 1) + timedelta(days=offset) for offset in range(4 * 365 + 1)]
+    expected = any(start + span > start + other for start in starts)
+    assert ends_later(f"P{months}M{days}D", f"P{other_months}M{other_days}D") is expected
 
 
 @given(st.integers(0, 5000), st.integers(0, 5000))

@@ -1,0 +1,301 @@
+"""Time whole processes of ``privlint check`` against ``check-jsonschema`` on the same files, in one run.
+
+    python benchmarks/run.py            # seed policy + 7, 100, 1,000 and 10,000 activities
+    python benchmarks/run.py --quick    # seed policy + 7 and 1,000 activities, fewer repeats
+
+Each size is run with warm-up and repeats, the two tools alternating so that both see the
+same machine load. The script prints medians, the ratio privlint / check-jsonschema, the peak
+memory (maximum resident set size) of each process and how time grows with size, and exits
+with 1 when a target of issue 7 is missed (2 when a tool fails). It is not part of CI: CI
+machines are too noisy for timing; ``tests/test_linear.py`` guards complexity by counting.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import generate
+
+REPO = Path(__file__).resolve().parents[1]
+SCHEMA = REPO / "schemas" / "policy.schema.json"
+SEED = REPO / "policy"
+GIB = 1024**3
+
+# Issue 7's targets: (label, sizes it applies to, check). A size is an activity count, or "seed".
+MAX_SEED_SECONDS = 0.15
+MAX_SEED_RATIO = 0.5
+MAX_1000_SECONDS = 1.0
+MAX_1000_RATIO = 0.35
+MAX_10000_SECONDS = 8.0
+MAX_10000_BYTES = 1.5 * GIB
+MAX_GROWTH = 12.0  # 10x the activities may cost at most 12x the time
+
+
+@dataclass
+class Timing:
+    """Wall and CPU times (seconds) and peak resident memory (bytes) of repeated runs of one command."""
+
+    seconds: list[float] = field(default_factory=list)
+    cpu_seconds: list[float] = field(default_factory=list)  # user + system: less sensitive to other load
+    peak_bytes: list[int] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+    @property
+    def cpu_median(self) -> float:
+        return statistics.median(self.cpu_seconds)
+
+    @property
+    def peak(self) -> int:
+        return max(self.peak_bytes)
+
+
+@dataclass
+class Row:
+    label: str  # "seed" or the activity count
+    activities: int
+    file_bytes: int
+    privlint: Timing
+    baseline: Timing | None
+
+    @property
+    def ratio(self) -> float | None:
+        return self.privlint.median / self.baseline.median if self.baseline else None
+
+
+def environment_for_tools() -> dict[str, str]:
+    """The environment of the timed processes: with bytecode caching, as an installed tool has.
+
+    ``PYTHONDONTWRITEBYTECODE`` (set in some containers) would make every run compile the
+    project from source (~80 ms); the cache goes to ``benchmarks/out/pycache`` instead of the
+    source tree, and a priming run fills it before anything is timed.
+    """
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(generate.OUT / "pycache")
+    return env
+
+
+ENV = environment_for_tools()
+
+
+def run_once(command: Sequence[str]) -> tuple[float, float, int, int]:
+    """Run ``command``: wall time, CPU time, peak RSS in bytes (the kernel's rusage) and exit code."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=REPO, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.stderr is not None:
+        error = process.stderr.read().decode("utf-8", "replace")
+        process.stderr.close()
+        if process.returncode not in (0, 1) or (error and "Traceback" in error):
+            sys.stderr.write(f"{' '.join(command)} failed ({process.returncode}):\n{error}")
+    cpu = usage.ru_utime + usage.ru_stime
+    return elapsed, cpu, usage.ru_maxrss * 1024, process.returncode  # ru_maxrss is in KiB on Linux
+
+
+def measure(commands: dict[str, list[str]], warmup: int, runs: dict[str, int]) -> dict[str, Timing]:
+    """Time each command ``runs[name]`` times after ``warmup`` runs, alternating between commands."""
+    timings = {name: Timing() for name in commands}
+    for name, command in commands.items():
+        for _ in range(min(warmup, runs[name])):
+            _check(name, command, run_once(command)[-1])
+    for round_number in range(max(runs.values())):
+        for name, command in commands.items():
+            if round_number < runs[name]:
+                seconds, cpu, peak, code = run_once(command)
+                _check(name, command, code)
+                timings[name].seconds.append(seconds)
+                timings[name].cpu_seconds.append(cpu)
+                timings[name].peak_bytes.append(peak)
+    return timings
+
+
+class ToolError(Exception):
+    pass
+
+
+def _check(name: str, command: Sequence[str], code: int) -> None:
+    # privlint: 0 clean, 1 findings (the synthetic policies have some on purpose), 2 error.
+    # check-jsonschema: 0 valid; the synthetic policies are schema-valid, so anything else is an error.
+    if code == 2 or (name == "check-jsonschema" and code != 0):
+        raise ToolError(f"{' '.join(command)} exited with {code}")
+
+
+def tool(name: str) -> str:
+    """The tool installed beside this interpreter (a venv's bin/), else the one on PATH."""
+    beside = Path(sys.executable).with_name(name)
+    found = str(beside) if beside.exists() else shutil.which(name)
+    if found is None:
+        raise ToolError(f"{name} is not installed (pip install -e '.[bench]')")
+    return found
+
+
+def commands_for(label: str, privlint: str, baseline: str | None) -> tuple[dict[str, list[str]], int, int]:
+    """The two commands for one size, the number of activities and the bytes checked."""
+    if label == "seed":
+        files = sorted(SEED.glob("*.yaml"))
+        activities = -1
+        target: list[str] = [str(SEED.relative_to(REPO))]
+    else:
+        activities = int(label)
+        path = generate.write(activities)
+        files = [path]
+        target = [str(path)]
+    commands = {"privlint": [privlint, "check", *target]}
+    if baseline is not None:
+        commands["check-jsonschema"] = [baseline, "--schemafile", str(SCHEMA), *map(str, files)]
+    return commands, activities, sum(f.stat().st_size for f in files)
+
+
+def runs_for(activities: int, *, quick: bool) -> tuple[int, int, int]:
+    """(warm-up runs, privlint runs, check-jsonschema runs) for a size."""
+    if activities >= 10_000:
+        return (1, 3, 1) if not quick else (0, 1, 1)
+    if activities >= 1_000:
+        return (1, 7, 3) if not quick else (1, 3, 1)
+    return (2, 15, 9) if not quick else (1, 5, 3)
+
+
+def targets(rows: list[Row]) -> list[tuple[str, float, float, bool]]:
+    """Each applicable target: (what, measured, limit, met)."""
+    checks: list[tuple[str, float, float, bool]] = []
+
+    def add(what: str, measured: float, limit: float) -> None:
+        checks.append((what, measured, limit, measured <= limit))
+
+    by_activities = _synthetic(rows)
+    for row in rows:
+        if row.label == "seed" or row.activities == 7:
+            add(f"{row.label}: privlint median (s)", row.privlint.median, MAX_SEED_SECONDS)
+            if row.ratio is not None:
+                add(f"{row.label}: privlint / check-jsonschema", row.ratio, MAX_SEED_RATIO)
+        if row.activities == 1_000:
+            add("1000: privlint median (s)", row.privlint.median, MAX_1000_SECONDS)
+            if row.ratio is not None:
+                add("1000: privlint / check-jsonschema", row.ratio, MAX_1000_RATIO)
+        if row.activities == 10_000:
+            add("10000: privlint median (s)", row.privlint.median, MAX_10000_SECONDS)
+            add("10000: privlint peak memory (GiB)", row.privlint.peak / GIB, MAX_10000_BYTES / GIB)
+        smaller = _ten_times_fewer(row, by_activities)
+        if smaller is not None:
+            add(
+                f"growth {smaller.activities} -> {row.activities}: time x",
+                row.privlint.median / smaller.privlint.median,
+                MAX_GROWTH,
+            )
+    return checks
+
+
+def _synthetic(rows: list[Row]) -> dict[int, Row]:
+    return {row.activities: row for row in rows if row.label != "seed"}
+
+
+def _ten_times_fewer(row: Row, by_activities: dict[int, Row]) -> Row | None:
+    """The synthetic row with a tenth of ``row``'s activities, for the growth factor."""
+    if row.label == "seed" or row.activities % 10:
+        return None
+    return by_activities.get(row.activities // 10)
+
+
+def table(rows: list[Row]) -> str:
+    head = (
+        "| policy | size | privlint median | check-jsonschema median | ratio | privlint CPU median "
+        "| privlint peak RSS | check-jsonschema peak RSS | privlint time vs 10x fewer activities |"
+    )
+    lines = [head, "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    by_activities = _synthetic(rows)
+    for row in rows:
+        name = "seed (`policy/`, 7 activities)" if row.label == "seed" else f"{row.activities:,} activities"
+        smaller = _ten_times_fewer(row, by_activities)
+        growth = f"{row.privlint.median / smaller.privlint.median:.1f}x" if smaller else ""
+        baseline = row.baseline
+        lines.append(
+            f"| {name} | {_size(row.file_bytes)} | {row.privlint.median:.3f} s "
+            f"| {f'{baseline.median:.2f} s' if baseline else '-'} "
+            f"| {f'{row.ratio:.2f}' if row.ratio is not None else '-'} "
+            f"| {row.privlint.cpu_median:.3f} s "
+            f"| {row.privlint.peak / 2**20:.0f} MiB | {f'{baseline.peak / 2**20:.0f} MiB' if baseline else '-'} "
+            f"| {growth} |"
+        )
+    return "\n".join(lines)
+
+
+def _size(count: int) -> str:
+    if count >= 2**20:
+        return f"{count / 2**20:.1f} MiB"
+    return f"{count / 1024:.0f} KiB"
+
+
+def environment(privlint: str, baseline: str | None) -> str:
+    version: Callable[[str], str] = lambda exe: subprocess.run(  # noqa: E731
+        [exe, "--version"], capture_output=True, text=True, check=False, cwd=REPO, env=ENV
+    ).stdout.strip()
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    parts = [
+        f"Python {platform.python_version()}",
+        f"{os.cpu_count()} CPUs",
+        f"load {load:.2f}",
+        version(privlint),
+        version(baseline) if baseline else "check-jsonschema not run",
+    ]
+    return "; ".join(parts)
+
+
+def parse(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="seed, 7 and 1,000 activities with fewer repeats")
+    parser.add_argument("--sizes", help="comma-separated: seed and/or activity counts (default: all)")
+    parser.add_argument("--no-baseline", action="store_true", help="time privlint only (ratios are not checked)")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    options = parse(sys.argv[1:] if argv is None else argv)
+    default = ["seed", "7", "1000"] if options.quick else ["seed", *map(str, generate.SIZES)]
+    labels = options.sizes.split(",") if options.sizes else default
+    try:
+        privlint = tool("privlint")
+        baseline = None if options.no_baseline else tool("check-jsonschema")
+        print(environment(privlint, baseline), flush=True)
+        prime, _, _ = commands_for("seed", privlint, baseline)
+        measure(prime, 0, dict.fromkeys(prime, 1))  # fills the bytecode cache; not reported
+        rows = []
+        for label in labels:
+            commands, activities, size = commands_for(label, privlint, baseline)
+            warmup, runs, baseline_runs = runs_for(activities, quick=options.quick)
+            print(f"{label}: {size:,} bytes, {runs} runs of privlint, {baseline_runs} of check-jsonschema", flush=True)
+            timings = measure(commands, warmup, {"privlint": runs, "check-jsonschema": baseline_runs})
+            activities = 7 if label == "seed" else activities
+            rows.append(Row(label, activities, size, timings["privlint"], timings.get("check-jsonschema")))
+    except ToolError as error:
+        print(f"benchmark: {error}", file=sys.stderr)
+        return 2
+    print()
+    print(table(rows))
+    print()
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    if load > 0.5 * (os.cpu_count() or 1):
+        print(f"note: load average {load:.1f} on {os.cpu_count()} CPUs: wall times include waiting for other work")
+    missed = 0
+    for what, measured, limit, met in targets(rows):
+        missed += not met
+        print(f"{'ok    ' if met else 'MISSED'} {what}: {measured:.3f} (target <= {limit:g})")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
