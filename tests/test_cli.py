@@ -25,7 +25,7 @@ def write_policy(folder: Path, text: str) -> Path:
 
 
 def test_bundled_policy_reports_the_undeclared_payroll_items_and_exits_1():
-    result = run("check", "--format", "json", "--select", "REF001")
+    result = run("check", "--no-baseline", "--format", "json", "--select", "REF001")
     assert result.returncode == 1
     findings = json.loads(result.stdout)["findings"]
     undeclared = {f["message"].split("'")[1] for f in findings if f["file"] == "policy/sharing.yaml"}
@@ -39,7 +39,7 @@ def test_bundled_policy_reports_the_undeclared_payroll_items_and_exits_1():
 
 def test_text_output_is_file_line_column_code_severity_message(tmp_path: Path):
     folder = write_policy(tmp_path / "p", CLEAN_POLICY.replace("[customer_name]", "[customer_name, iban]"))
-    result = run("check", str(folder), "--select", "REF")
+    result = run("check", str(folder), "--select", "REF", cwd=tmp_path)
     assert result.returncode == 1
     first = result.stdout.splitlines()[0]
     assert first.endswith(
@@ -51,7 +51,7 @@ def test_text_output_is_file_line_column_code_severity_message(tmp_path: Path):
 
 
 def test_clean_policy_exits_0(tmp_path: Path):
-    result = run("check", str(write_policy(tmp_path / "p", CLEAN_POLICY)), "--select", "REF")
+    result = run("check", str(write_policy(tmp_path / "p", CLEAN_POLICY)), "--select", "REF", cwd=tmp_path)
     assert result.returncode == 0, result.stdout
     assert result.stdout.startswith("All checks passed (1 file,")
 
@@ -59,13 +59,13 @@ def test_clean_policy_exits_0(tmp_path: Path):
 def test_fail_on_error_lets_warnings_pass(tmp_path: Path):
     text = CLEAN_POLICY.replace("  - id: customer_name\n", "  - id: customer_name\n  - id: fax_number\n")
     folder = write_policy(tmp_path / "q", text)
-    assert run("check", str(folder), "--select", "REF002").returncode == 1
-    assert run("check", str(folder), "--select", "REF002", "--fail-on", "error").returncode == 0
+    assert run("check", str(folder), "--select", "REF002", cwd=tmp_path).returncode == 1
+    assert run("check", str(folder), "--select", "REF002", "--fail-on", "error", cwd=tmp_path).returncode == 0
 
 
 def test_json_format_has_version_findings_and_summary(tmp_path: Path):
     folder = write_policy(tmp_path / "p", "processing_activities:\n  - id: x\n    legal_basis: contrct\n")
-    document = json.loads(run("check", str(folder), "--format", "json").stdout)
+    document = json.loads(run("check", str(folder), "--format", "json", cwd=tmp_path).stdout)
     assert document["version"] == 1
     assert document["summary"]["error"] == 1
     (finding,) = document["findings"]
