@@ -32,16 +32,18 @@ class Source:
     """The merged policy data and where each of its nodes was written.
 
     Positions live in each file's span tree (see ``yaml_reader``); ``sections`` holds the
-    record of every top-level section, so a pointer is located by walking its tokens.
+    record of every top-level section, so a pointer is located by walking its tokens, and
+    ``lines`` the line table of every file, which turns the record's indices into a place.
     """
 
-    __slots__ = ("data", "files", "problems", "section_files", "sections", "warnings")
+    __slots__ = ("data", "files", "lines", "problems", "section_files", "sections", "warnings")
 
     def __init__(self) -> None:  # a plain class: see yaml_reader.Problem on dataclasses
         self.data: dict[str, Any] = {}
         self.files: list[str] = []
         self.section_files: dict[str, str] = {}
         self.sections: dict[str, yaml_reader.Record] = {}
+        self.lines: dict[str, yaml_reader.Lines] = {}
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
 
@@ -57,21 +59,26 @@ class Source:
             return (self.files[0] if self.files else "<policy>"), Span(1, 1)
         found = [section, *yaml_reader.trail(section, path[1:])]
         record = found[-1]
+        file = self.section_files[path[0]]
+        lines = self.lines[file]
         if at_key and len(found) == len(path):
-            key = yaml_reader.key_span(record)
+            key = yaml_reader.key_span(record, lines)
             if key is not None:
-                return self.section_files[path[0]], key
-        return self.section_files[path[0]], yaml_reader.node_span(record)
+                return file, key
+        return file, yaml_reader.node_span(record, lines)
+
+    def _lines_of(self, section: str) -> yaml_reader.Lines:
+        return self.lines[self.section_files[section]]
 
     @property
     def nodes(self) -> Mapping[str, Span]:
         """The span of every node, by JSON Pointer (the root excluded)."""
-        return yaml_reader.SpanTable((1, 1, 1, 1, self.sections), keys=False, with_root=False)
+        return yaml_reader.SpanTable((0, 0, self.sections), self._lines_of, keys=False, with_root=False)
 
     @property
     def keys(self) -> Mapping[str, Span]:
         """The span of the key of every mapping member, by JSON Pointer."""
-        return yaml_reader.SpanTable((1, 1, 1, 1, self.sections), keys=True)
+        return yaml_reader.SpanTable((0, 0, self.sections), self._lines_of, keys=True)
 
     def file_of(self, pointer: str) -> str:
         section = pointers.tokens(pointer)[0] if pointer else ""
@@ -145,6 +152,7 @@ def _load_file(source: Source, path: Path) -> None:
     source.warnings.extend(_named(name, p) for p in document.warnings)
     if document.data is None:
         return
+    source.lines[name] = document.lines
     _merge(source, name, document)
 
 
@@ -155,14 +163,16 @@ def _merge(source: Source, name: str, document: yaml_reader.Document) -> None:
         record = members[section]
         if section in source.section_files:
             first_file = source.section_files[section]
-            first = yaml_reader.key_span(source.sections[section])
+            first = yaml_reader.key_span(source.sections[section], source.lines[first_file])
+            here = yaml_reader.key_span(record, document.lines)
             assert first is not None  # noqa: S101 - a section is a mapping member
+            assert here is not None  # noqa: S101 - ditto
             source.problems.append(
                 Problem(
                     name,
                     "YML002",
                     f"section {section!r} is already defined in {first_file}:{first.line}:{first.column}",
-                    Span(*record[:4]),
+                    here,
                     "define each top-level section in one file only",
                 )
             )

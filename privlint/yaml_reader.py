@@ -2,10 +2,16 @@
 
 The policy is read with YAML 1.2 core-schema meaning (``NO`` is the string "NO"),
 whatever parser produces the events. The events come from libyaml through PyYAML's
-C binding when it is available (fast, and it yields marks with line and column),
+C binding when it is available (fast, and its marks give each event's character index),
 otherwise from PyYAML's pure-Python parser; scalars are resolved here, not by the
 parser, so YAML 1.1 rules never leak in. ruamel.yaml is the library for YAML that
 privlint *writes* (round-trip dumps keep comments and order).
+
+Both parsers read YAML 1.1 characters too: to them NEL (U+0085), LINE SEPARATOR (U+2028)
+and PARAGRAPH SEPARATOR (U+2029) are line breaks, so a raw one folds a quoted string, ends a
+comment early or splits a plain scalar. In YAML 1.2 they are ordinary characters: the text
+the parser sees has each replaced by a private-use character that occurs nowhere in the
+file, and the values are given back their own characters (see ``_Shield``).
 
 Safety: nothing is constructed from tags, so nothing in a file is ever executed;
 aliases are refused (no alias bombs); nesting depth and file size are bounded;
@@ -13,22 +19,26 @@ duplicate keys are reported with both lines.
 
 Positions are kept in a *span tree* that mirrors the data instead of a table keyed by
 JSON Pointer: building a pointer string and a ``Span`` object for each of the millions of
-nodes of a large register cost more than parsing it. A record is a plain tuple:
+nodes of a large register cost more than parsing it. A record is a plain tuple of
+character indices into the text:
 
-- a sequence item or the root: ``(line, column, end_line, end_column, children)``
-- a mapping member: ``(key_line, key_column, key_end_line, key_end_column,
-  line, column, end_line, end_column, children)``
+- a sequence item or the root: ``(start, end, children)``
+- a mapping member: ``(key_start, key_end, start, end, children)``
 
 with ``children`` ``None`` for a scalar, a list of item records for a sequence and a dict
-of member records by key for a mapping. Lines and columns are 1-based; ends are exclusive.
-``Document.nodes`` and ``Document.keys`` present the tree as mappings from JSON Pointer to
-``Span``; ``locate`` walks it for one pointer.
+of member records by key for a mapping; ends are exclusive. ``Lines`` turns an index into a
+1-based line and column, counting characters and the line breaks an editor counts (LF,
+CR LF, CR), not the parser's: only for the places that are reported, so a clean file never
+pays for it. ``Document.nodes`` and ``Document.keys`` present the tree as mappings from
+JSON Pointer to ``Span``; ``locate`` walks it for one pointer.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping
+from itertools import accumulate
 from typing import Any, NamedTuple
 
 from privlint.findings import Span
@@ -61,6 +71,13 @@ _ALLOWED_TAGS = frozenset(_CORE + name for name in ("str", "int", "float", "bool
 
 _INDEX = re.compile(r"0|[1-9][0-9]*")  # a JSON Pointer token that indexes a list (RFC 6901)
 
+# The line breaks of YAML 1.2 (and of editors): CR LF, CR, LF. Not NEL, LS, PS (YAML 1.1).
+_BREAK = re.compile(r"\r\n?|\n")
+_YAML11_BREAKS = {"\x85": "NEL", "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR"}
+# Where the stand-ins for those come from: private-use characters, which both parsers read as
+# ordinary printable characters (a plain scalar may start with one, as with a letter).
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
 # A record of the span tree (see the module docstring).
 Record = tuple[Any, ...]
 Children = dict[str, Record] | list[Record] | None
@@ -77,36 +94,83 @@ class Problem(NamedTuple):
     hint: str = ""
 
 
+class Lines:
+    """Line and column of a character index into a text, as an editor shows them.
+
+    Both are 1-based and count characters (not bytes); CR LF, a lone CR and LF end a line.
+    ``offset`` is added to every index first: libyaml does not count a byte-order mark that
+    starts the text it is given. The table of line starts is built on the first question.
+    """
+
+    __slots__ = ("_offset", "_starts", "text")
+
+    def __init__(self, text: str, offset: int = 0) -> None:
+        self.text = text
+        self._offset = offset
+        self._starts: list[int] | None = None
+
+    def position(self, index: int) -> tuple[int, int]:
+        text = self.text
+        index = max(0, min(index + self._offset, len(text)))
+        if index and text[index - 1 : index + 1] == "\r\n":  # between CR and LF: at the line break
+            index -= 1
+        starts = self._starts
+        if starts is None:
+            starts = self._starts = _line_starts(text)
+        line = bisect_right(starts, index)
+        return line, index - starts[line - 1] + 1
+
+    def character(self, index: int) -> str:
+        """The character at ``index`` ("" at the end of the text)."""
+        index += self._offset
+        return self.text[index : index + 1]
+
+    def span(self, start: int, end: int | None = None) -> Span:
+        """The span from ``start`` to ``end`` (exclusive), or of the place ``start`` alone."""
+        if end is None:
+            return Span(*self.position(start))
+        return Span(*self.position(start), *self.position(end))
+
+
+def _line_starts(text: str) -> list[int]:
+    """The index at which each line of ``text`` starts."""
+    if "\r" in text:
+        return [0, *(match.end() for match in _BREAK.finditer(text))]
+    # LF only, the usual case: C loops only, about twice as fast on a large register.
+    return list(accumulate(map((1).__add__, map(len, text.split("\n"))), initial=0))[:-1]
+
+
 class Document:
     """One file's data with the span tree of its nodes (see the module docstring)."""
 
-    __slots__ = ("data", "problems", "tree", "warnings")
+    __slots__ = ("data", "lines", "problems", "tree", "warnings")
 
-    def __init__(self) -> None:
+    def __init__(self, lines: Lines | None = None) -> None:
         self.data: Any = None
-        self.tree: Record | None = None  # the root's record: (line, column, end_line, end_column, children)
+        self.lines = lines if lines is not None else Lines("")
+        self.tree: Record | None = None  # the root's record: (start, end, children)
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
 
     @property
     def nodes(self) -> Mapping[str, Span]:
         """The span of every node (the root at ``""``), by JSON Pointer."""
-        return SpanTable(self.tree, keys=False)
+        return SpanTable(self.tree, lambda _section: self.lines, keys=False)
 
     @property
     def keys(self) -> Mapping[str, Span]:
         """The span of the key of every mapping member, by JSON Pointer."""
-        return SpanTable(self.tree, keys=True)
+        return SpanTable(self.tree, lambda _section: self.lines, keys=True)
 
 
-def node_span(record: Record) -> Span:
+def node_span(record: Record, lines: Lines) -> Span:
     """The span of the node of ``record`` (a member's value, or an item)."""
-    return Span(*record[-5:-1])
+    return lines.span(record[-3], record[-2])
 
 
-def key_span(record: Record) -> Span | None:
+def key_span(record: Record, lines: Lines) -> Span | None:
     """The span of the key of ``record``, or None for a sequence item or the root."""
-    return Span(*record[:4]) if len(record) == 9 else None
+    return lines.span(record[0], record[1]) if len(record) == 5 else None
 
 
 def step(record: Record, token: str) -> Record | None:
@@ -133,12 +197,19 @@ def trail(record: Record, path: list[str]) -> list[Record]:
 
 
 class SpanTable(Mapping[str, Span]):
-    """A span tree seen as a read-only mapping from JSON Pointer to node (or key) span."""
+    """A span tree seen as a read-only mapping from JSON Pointer to node (or key) span.
 
-    __slots__ = ("_keys", "_root", "_with_root")
+    ``lines_of`` gives the ``Lines`` of the file that holds the top-level member named (the
+    merged policy's sections come from several files).
+    """
 
-    def __init__(self, root: Record | None, *, keys: bool, with_root: bool = True) -> None:
+    __slots__ = ("_keys", "_lines_of", "_root", "_with_root")
+
+    def __init__(
+        self, root: Record | None, lines_of: Callable[[str], Lines], *, keys: bool, with_root: bool = True
+    ) -> None:
         self._root = root
+        self._lines_of = lines_of
         self._keys = keys
         self._with_root = with_root  # whether the root itself is the node at ""
 
@@ -148,12 +219,13 @@ class SpanTable(Mapping[str, Span]):
         if not pointer:
             if self._keys or not self._with_root:
                 raise KeyError(pointer)
-            return node_span(self._root)
+            return node_span(self._root, self._lines_of(""))
         path = tokens(pointer)
         found = trail(self._root, path)
         if len(found) < len(path):
             raise KeyError(pointer)
-        span = key_span(found[-1]) if self._keys else node_span(found[-1])
+        lines = self._lines_of(path[0])
+        span = key_span(found[-1], lines) if self._keys else node_span(found[-1], lines)
         if span is None:
             raise KeyError(pointer)
         return span
@@ -170,7 +242,7 @@ class SpanTable(Mapping[str, Span]):
         members = children.items() if isinstance(children, dict) else enumerate(children or ())
         for token, below in members:
             here = child(pointer, token)
-            if not self._keys or len(below) == 9:
+            if not self._keys or len(below) == 5:
                 yield here
             yield from self._below(here, below)
 
@@ -182,14 +254,6 @@ class _RefusedError(Exception):
     def __init__(self, problem: Problem) -> None:
         super().__init__(problem.message)
         self.problem = problem
-
-
-def _span(mark: Any) -> Span:
-    return Span(mark.line + 1, mark.column + 1)
-
-
-def _span_between(start: Any, end: Any) -> Span:
-    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
 
 
 def decode(raw: bytes) -> str | Problem:
@@ -204,13 +268,12 @@ def decode(raw: bytes) -> str | Problem:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        before = raw[: error.start]
-        line = before.count(b"\n") + 1
-        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        # error.object is what was decoded: the bytes after a byte-order mark, if there is one.
+        before = error.object[: error.start].decode("utf-8")
         return Problem(
             "YML001",
-            f"not UTF-8: byte 0x{raw[error.start]:02x} cannot be decoded",
-            Span(line, column),
+            f"not UTF-8: byte 0x{error.object[error.start]:02x} cannot be decoded",
+            Lines(before).span(len(before)),
             "save the file as UTF-8",
         )
 
@@ -238,27 +301,6 @@ def resolve_plain(value: str) -> Any:
     return value
 
 
-def _resolve_tagged(event: Any) -> Any:
-    tag = event.tag
-    if tag is None or (event.implicit[0] and tag != "!"):
-        return resolve_plain(event.value) if not event.style else event.value
-    if tag in ("!", _CORE + "str"):
-        return event.value
-    value = resolve_plain(event.value)
-    if not _FITS_TAG[tag](value):
-        raise _RefusedError(
-            Problem("YML003", f"{event.value!r} is not a valid {tag[len(_CORE) :]}", _span(event.start_mark))
-        )
-    return float(value) if tag == _CORE + "float" else value
-
-
-def _tagged_value(event: Any) -> Any:
-    """The value of a scalar with an explicit tag, which must be one of the core schema's."""
-    if event.tag not in _ALLOWED_TAGS:
-        raise _refuse_tag(event)
-    return _resolve_tagged(event)
-
-
 def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
@@ -273,31 +315,50 @@ _FITS_TAG: dict[str, Callable[[Any], bool]] = {
 }
 
 
+class _Shield:
+    """Stand-ins for the characters that YAML 1.1 parsers take for line breaks (NEL, LS, PS).
+
+    ``text`` is what the parser reads: the same length, each such character replaced by a
+    private-use character that the file does not contain. ``restore`` gives values back
+    their own characters. ``missing`` names a character for which no stand-in was free.
+    """
+
+    __slots__ = ("missing", "restore", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.restore: dict[int, str] | None = None
+        self.missing: str | None = None
+        present = [character for character in _YAML11_BREAKS if character in text]
+        if not present:
+            return
+        used = set(_PRIVATE_USE.findall(text))
+        free = (chr(code) for code in range(0xE000, 0xF900) if chr(code) not in used)
+        stand_ins = {character: next(free, None) for character in present}
+        self.missing = next((c for c, stand_in in stand_ins.items() if stand_in is None), None)
+        if self.missing is not None:
+            return
+        self.text = text.translate({ord(c): stand_in for c, stand_in in stand_ins.items()})
+        self.restore = {ord(stand_in): c for c, stand_in in stand_ins.items() if stand_in is not None}
+
+    def value(self, text: str) -> str:
+        return text.translate(self.restore) if self.restore is not None else text
+
+
 class _Frame:
     """An open mapping or sequence: its data, its children's records, and the member it is."""
 
-    __slots__ = (
-        "children",
-        "column",
-        "container",
-        "is_mapping",
-        "key",
-        "key_span",
-        "line",
-        "member_key",
-        "member_span",
-    )
+    __slots__ = ("children", "container", "is_mapping", "key", "key_span", "member_key", "member_span", "start")
 
-    def __init__(self, container: Any, children: Any, start: Any, member: tuple[str, Record] | None) -> None:
+    def __init__(self, container: Any, children: Any, start: int, member: tuple[str, Record] | None) -> None:
         # A dict (mapping) or a list (sequence); ``children`` is of the same kind. Typed Any:
         # the hot path tells them apart by class, which the type checker cannot follow.
         self.container: Any = container
         self.children: Any = children
         self.is_mapping = container.__class__ is dict
-        self.line: int = start.line + 1
-        self.column: int = start.column + 1
+        self.start = start  # character index of the collection's first character
         self.key: str | None = None  # a mapping's key waiting for its value
-        self.key_span: Record = ()
+        self.key_span: Record = ()  # (start, end) of that key
         # The key and key span under which this collection is a member of its parent mapping.
         self.member_key: str | None = member[0] if member is not None else None
         self.member_span: Record = member[1] if member is not None else ()
@@ -310,28 +371,13 @@ def _parser(text: str) -> Any:
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
 
 
-def _refuse_tag(event: Any) -> _RefusedError:
-    return _RefusedError(
-        Problem(
-            "YML003",
-            f"tag {event.tag!r} is not allowed; a policy is plain data",
-            _span(event.start_mark),
-            "remove the tag",
-        )
-    )
-
-
-def _plain_key_required(event: Any) -> _RefusedError:
-    return _RefusedError(
-        Problem("YML001", "a mapping key must be a plain value", _span(event.start_mark), "use a simple string key")
-    )
-
-
 class _Builder:
     """Turns parser events into plain data and a span tree, recording problems."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, shield: _Shield) -> None:
         self.document = document
+        self.lines = document.lines
+        self.shield = shield
         self.stack: list[_Frame] = []
         self.top: _Frame | None = None  # the innermost open collection: stack[-1]
         self.documents = 0
@@ -341,7 +387,7 @@ class _Builder:
         import yaml  # noqa: PLC0415
 
         return {
-            yaml.ScalarEvent: self.scalar,
+            yaml.ScalarEvent: self.scalar if self.shield.restore is None else self.shielded_scalar,
             yaml.MappingStartEvent: self.open_mapping,
             yaml.SequenceStartEvent: self.open_sequence,
             yaml.MappingEndEvent: self.close,
@@ -353,46 +399,69 @@ class _Builder:
             yaml.StreamEndEvent: _ignore,
         }
 
+    def at(self, mark: Any) -> Span:
+        """The place of a parser's mark."""
+        return self.lines.span(mark.index)
+
+    def refuse(self, code: str, message: str, mark: Any, hint: str = "") -> _RefusedError:
+        return _RefusedError(Problem(code, message, self.at(mark), hint))
+
     def start_document(self, event: Any) -> None:
         self.documents += 1
         if self.documents > 1:
-            raise _RefusedError(
-                Problem(
-                    "YML001",
-                    "more than one YAML document in the file",
-                    _span(event.start_mark),
-                    "keep one document per file; split sections over several files instead",
-                )
+            raise self.refuse(
+                "YML001",
+                "more than one YAML document in the file",
+                event.start_mark,
+                "keep one document per file; split sections over several files instead",
             )
         if event.version is not None and event.version != (1, 2):
             major, minor = event.version
-            raise _RefusedError(
-                Problem(
-                    "YML003",
-                    f"the file declares %YAML {major}.{minor}; privlint reads YAML 1.2 only",
-                    _span(event.start_mark),
-                    "remove the %YAML directive and quote values such as yes/no/on/off",
-                )
+            raise self.refuse(
+                "YML003",
+                f"the file declares %YAML {major}.{minor}; privlint reads YAML 1.2 only",
+                event.start_mark,
+                "remove the %YAML directive and quote values such as yes/no/on/off",
             )
 
     def alias(self, event: Any) -> None:
-        raise _RefusedError(
-            Problem(
-                "YML003",
-                f"alias '*{event.anchor}' is not allowed",
-                _span(event.start_mark),
-                "write the value out instead of using anchors and aliases",
-            )
+        raise self.refuse(
+            "YML003",
+            f"alias '*{event.anchor}' is not allowed",
+            event.start_mark,
+            "write the value out instead of using anchors and aliases",
         )
+
+    def _refuse_tag(self, event: Any) -> _RefusedError:
+        return self.refuse(
+            "YML003", f"tag {event.tag!r} is not allowed; a policy is plain data", event.start_mark, "remove the tag"
+        )
+
+    def tagged_value(self, event: Any) -> Any:
+        """The value of a scalar with an explicit tag, which must be one of the core schema's."""
+        tag = event.tag
+        if tag not in _ALLOWED_TAGS:
+            raise self._refuse_tag(event)
+        if tag is None or (event.implicit[0] and tag != "!"):
+            return resolve_plain(event.value) if not event.style else event.value
+        if tag in ("!", _CORE + "str"):
+            return event.value
+        value = resolve_plain(event.value)
+        if not _FITS_TAG[tag](value):
+            raise self.refuse("YML003", f"{event.value!r} is not a valid {tag[len(_CORE) :]}", event.start_mark)
+        return float(value) if tag == _CORE + "float" else value
+
+    def shielded_scalar(self, event: Any) -> None:
+        event.value = self.shield.value(event.value)
+        self.scalar(event)
 
     def scalar(self, event: Any) -> None:
         # The hot path: most events of a policy are scalars, and half of them are keys.
         tag = event.tag
         value = event.value
         if tag is not None:
-            resolved = _tagged_value(event)
-        start, end = event.start_mark, event.end_mark
-        span = (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+            resolved = self.tagged_value(event)
+        span = (event.start_mark.index, event.end_mark.index)
         frame = self.top
         if frame is not None and frame.is_mapping and frame.key is None:  # a key: it stays the string written
             if value in frame.children:
@@ -421,11 +490,12 @@ class _Builder:
             self._yaml11_boolean(event.value, span)
 
     def _duplicate(self, first: Record, key: str, span: Record) -> None:
+        line, column = self.lines.position(first[0])
         self.document.problems.append(
             Problem(
                 "YML002",
-                f"duplicate key {key!r} (first defined at line {first[0]}, column {first[1]})",
-                Span(*span),
+                f"duplicate key {key!r} (first defined at line {line}, column {column})",
+                self.lines.span(*span),
                 "remove or rename one of the two keys",
             )
         )
@@ -435,7 +505,7 @@ class _Builder:
             Problem(
                 "YML004",
                 f"{value!r} is the string {value!r} in YAML 1.2, but YAML 1.1 tools read it as a boolean",
-                Span(*span),
+                self.lines.span(*span),
                 f'quote it: "{value}"',
             )
         )
@@ -449,27 +519,26 @@ class _Builder:
     def _open(self, event: Any, container: dict[str, Any] | list[Any], children: Children) -> None:
         tag = event.tag
         if tag is not None and tag not in _ALLOWED_TAGS:
-            raise _refuse_tag(event)
+            raise self._refuse_tag(event)
         stack = self.stack
         if len(stack) >= MAX_DEPTH:
-            raise _RefusedError(
-                Problem("YML003", f"nesting is deeper than {MAX_DEPTH} levels", _span(event.start_mark), _FLATTEN)
-            )
+            raise self.refuse("YML003", f"nesting is deeper than {MAX_DEPTH} levels", event.start_mark, _FLATTEN)
         member = None
         if stack:
             parent = stack[-1]
             if parent.is_mapping:
                 if parent.key is None:
-                    raise _plain_key_required(event)
+                    raise self.refuse(
+                        "YML001", "a mapping key must be a plain value", event.start_mark, "use a simple string key"
+                    )
                 member = (parent.key, parent.key_span)
                 parent.key = None
-        self.top = _Frame(container, children, event.start_mark, member)
+        self.top = _Frame(container, children, event.start_mark.index, member)
         stack.append(self.top)
 
     def close(self, event: Any) -> None:
         frame = self.stack.pop()
-        end = event.end_mark
-        span = (frame.line, frame.column, end.line + 1, end.column + 1)
+        span = (frame.start, event.end_mark.index)
         if not self.stack:
             self.top = None
             self.document.data = frame.container
@@ -490,9 +559,23 @@ def _ignore(_event: Any) -> None:
 
 def read(text: str) -> Document:
     """Parse ``text``; problems are recorded on the document, never raised."""
-    document = Document()
-    builder = _Builder(document)
-    _parse(text, builder)
+    shield = _Shield(text)
+    # libyaml skips a byte-order mark at the start of its input without counting it.
+    skipped = 1 if text.startswith("\ufeff") and _is_libyaml() else 0
+    document = Document(Lines(text, skipped))
+    if shield.missing is not None:
+        document.problems.append(_unshieldable(text, shield.missing))
+    else:
+        builder = _Builder(document, shield)
+        _parse(shield, builder)
+        _settle(document, builder)
+    if document.problems:
+        document.data = None
+    return document
+
+
+def _settle(document: Document, builder: _Builder) -> None:
+    """Keep the problem to report, or find one in a document that was read to its end."""
     if document.problems:
         fatal = [p for p in document.problems if p.code != "YML002"]
         # After a fatal problem, reading stopped: that place is the one to report.
@@ -511,14 +594,31 @@ def read(text: str) -> Document:
                 "start the file with a section key such as 'controller:'",
             )
         )
-    if document.problems:
-        document.data = None
-    return document
 
 
-def _parse(text: str, builder: _Builder) -> None:
+def _unshieldable(text: str, character: str) -> Problem:
+    """A file that holds every private-use character and one YAML 1.1 reads as a line break."""
+    name = _YAML11_BREAKS[character]
+    escape = f"\\u{ord(character):04x}" if character != "\x85" else "\\x85"
+    return Problem(
+        "YML001",
+        f"the file holds U+{ord(character):04X} ({name}), which YAML 1.1 parsers read as a line break, "
+        "and every private-use character, so privlint cannot read it as YAML 1.2",
+        Lines(text).span(text.index(character)),
+        f'write it as the escape "{escape}" in a double-quoted string',
+    )
+
+
+def _is_libyaml() -> bool:
     import yaml  # noqa: PLC0415
 
+    return hasattr(yaml, "CSafeLoader")
+
+
+def _parse(shield: _Shield, builder: _Builder) -> None:
+    import yaml  # noqa: PLC0415
+
+    text = shield.text
     problems = builder.document.problems
     handlers = builder.handlers()
     parser = None
@@ -534,10 +634,12 @@ def _parse(text: str, builder: _Builder) -> None:
     except _RefusedError as refused:
         problems.append(refused.problem)
     except yaml.MarkedYAMLError as error:
-        problems.append(_syntax_problem(error, text))
-    except yaml.reader.ReaderError as error:  # a character YAML forbids, located by index
-        span = _index_span(text, error.position)
-        problems.append(Problem("YML001", f"{error.reason} (character #x{error.character:04x})", span))
+        problems.append(_syntax_problem(error, builder.lines))
+    except yaml.reader.ReaderError as error:  # a character YAML forbids
+        index = _character_index(text, error.position)
+        problems.append(
+            Problem("YML001", f"{error.reason} (character #x{error.character:04x})", builder.lines.span(index))
+        )
     except yaml.YAMLError as error:
         problems.append(Problem("YML001", str(error).splitlines()[0], Span(1, 1)))
     finally:
@@ -545,15 +647,17 @@ def _parse(text: str, builder: _Builder) -> None:
             parser.dispose()
 
 
-def _index_span(text: str, index: int) -> Span:
-    line = text.count("\n", 0, index) + 1
-    return Span(line, index - (text.rfind("\n", 0, index) + 1) + 1)
+def _character_index(text: str, position: int) -> int:
+    """The character index of a reader error: libyaml gives the offset in the UTF-8 bytes it read."""
+    if not _is_libyaml():
+        return position  # PyYAML's own reader counts characters
+    return len(text.encode("utf-8", "surrogatepass")[:position].decode("utf-8", "ignore"))
 
 
-def _syntax_problem(error: Any, text: str) -> Problem:
+def _syntax_problem(error: Any, lines: Lines) -> Problem:
     mark = error.problem_mark or error.context_mark
-    span = _span(mark) if mark is not None else Span(1, 1)
-    if mark is not None and text[mark.index : mark.index + 1] == "\t":
+    span = lines.span(mark.index) if mark is not None else Span(1, 1)
+    if mark is not None and lines.character(mark.index) == "\t":
         return Problem(
             "YML001", "syntax error: a tab is used where YAML allows only spaces", span, "indent with spaces"
         )
