@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class Severity(enum.IntEnum):
@@ -26,8 +27,7 @@ class Severity(enum.IntEnum):
             raise ValueError(f"unknown severity {text!r}; expected one of: {allowed}") from None
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """A 1-based region of a file; ``end_*`` are inclusive-exclusive like SARIF regions."""
 
     line: int

@@ -34,11 +34,10 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
-from typing import Final, Literal, TypeVar
+from typing import Final, Literal, NamedTuple, TypeVar
 
 __all__ = [
     "AdequacyDecision",
@@ -117,8 +116,7 @@ class KnowledgeDataError(ValueError):
 # --- records -------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class MemberState:
+class MemberState(NamedTuple):
     """An EU member state, or one of the three other EEA states (``eu`` is then false)."""
 
     code: str
@@ -130,8 +128,7 @@ class MemberState:
     note: str
 
 
-@dataclass(frozen=True, slots=True)
-class OutermostRegion:
+class OutermostRegion(NamedTuple):
     """An EU outermost region that has an ISO 3166-1 code of its own (TFEU art. 349, 355(1))."""
 
     code: str
@@ -140,8 +137,7 @@ class OutermostRegion:
     source: str
 
 
-@dataclass(frozen=True, slots=True)
-class LegalAct:
+class LegalAct(NamedTuple):
     """An act that amends, extends or accompanies an adequacy decision."""
 
     reference: str
@@ -153,8 +149,7 @@ class LegalAct:
     note: str
 
 
-@dataclass(frozen=True, slots=True)
-class AdequacyDecision:
+class AdequacyDecision(NamedTuple):
     """A Commission adequacy decision (GDPR art. 45) and what it covers."""
 
     id: str
@@ -183,8 +178,7 @@ class AdequacyDecision:
         return self.adopted <= day and (self.expires is None or day < self.expires)
 
 
-@dataclass(frozen=True, slots=True)
-class TransferTool:
+class TransferTool(NamedTuple):
     """A GDPR chapter V transfer tool, keyed like ``$defs.transfer_mechanism`` in the schema."""
 
     key: str
@@ -198,8 +192,7 @@ class TransferTool:
     note: str
 
 
-@dataclass(frozen=True, slots=True)
-class Keyword:
+class Keyword(NamedTuple):
     """A word (or words) whose presence makes a data item look like a given kind of data."""
 
     text: str
@@ -212,8 +205,7 @@ class Keyword:
         return _keyword_in(self, _padded(name))
 
 
-@dataclass(frozen=True, slots=True)
-class KeywordMatch:
+class KeywordMatch(NamedTuple):
     """Which keyword of which category matched which name: material for a finding's message."""
 
     category: str
@@ -221,8 +213,7 @@ class KeywordMatch:
     name: str
 
 
-@dataclass(frozen=True, slots=True)
-class SpecialCategory:
+class SpecialCategory(NamedTuple):
     """A GDPR art. 9(1) category, keyed like ``$defs.special_category`` in the schema."""
 
     key: str
@@ -232,8 +223,7 @@ class SpecialCategory:
     source: str
 
 
-@dataclass(frozen=True, slots=True)
-class SpecialCategoryCondition:
+class SpecialCategoryCondition(NamedTuple):
     """A GDPR art. 9(2) condition, keyed like ``$defs.special_category_condition``."""
 
     key: str
@@ -246,8 +236,7 @@ class SpecialCategoryCondition:
         return f"GDPR 9(2)({self.letter})"
 
 
-@dataclass(frozen=True, slots=True)
-class CriminalData:
+class CriminalData(NamedTuple):
     """GDPR art. 10: personal data relating to criminal convictions and offences."""
 
     article: str
@@ -256,8 +245,7 @@ class CriminalData:
     source: str
 
 
-@dataclass(frozen=True, slots=True)
-class RetentionException:
+class RetentionException(NamedTuple):
     """A case in which a statutory maximum may be exceeded, up to ``extends_to`` if one is set."""
 
     id: str
@@ -266,8 +254,7 @@ class RetentionException:
     source: str
 
 
-@dataclass(frozen=True, slots=True)
-class RetentionLimit:
+class RetentionLimit(NamedTuple):
     """A statutory maximum or minimum retention period (``duration`` is ISO 8601, e.g. ``P1M``)."""
 
     id: str
@@ -284,8 +271,7 @@ class RetentionLimit:
     exceptions: tuple[RetentionException, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class SupervisoryAuthority:
+class SupervisoryAuthority(NamedTuple):
     """A national data protection supervisory authority (GDPR art. 51, 77)."""
 
     country: str
@@ -307,8 +293,7 @@ class SupervisoryAuthority:
     note: str
 
 
-@dataclass(frozen=True, slots=True)
-class EnterpriseNumberFormat:
+class EnterpriseNumberFormat(NamedTuple):
     """The shape of a Belgian enterprise number (rule BE001); the check is python-stdnum's."""
 
     digits: int

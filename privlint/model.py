@@ -8,16 +8,14 @@ declaration does not state them: absence is information the checks report on.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from privlint.pointers import child
 
 Kind = Literal["processing_activity", "sharing"]
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
+class Text(NamedTuple):
     """Human text by language code; legal text stays in the language it was written in."""
 
     by_language: Mapping[str, str]
@@ -32,16 +30,14 @@ class Text:
         return next(iter(self.by_language.values()))
 
 
-@dataclass(frozen=True, slots=True)
-class Ref:
+class Ref(NamedTuple):
     """A reference by id to something declared elsewhere, at the place it is written."""
 
     id: str
     pointer: str
 
 
-@dataclass(frozen=True, slots=True)
-class Address:
+class Address(NamedTuple):
     street: str | None
     postcode: str | None
     city: str | None
@@ -49,8 +45,7 @@ class Address:
     pointer: str
 
 
-@dataclass(frozen=True, slots=True)
-class Contact:
+class Contact(NamedTuple):
     name: str | None
     role: str | None
     email: str | None
@@ -59,16 +54,14 @@ class Contact:
     pointer: str
 
 
-@dataclass(frozen=True, slots=True)
-class Dpo:
+class Dpo(NamedTuple):
     designated: bool
     name: str | None
     email: str | None
     pointer: str
 
 
-@dataclass(frozen=True, slots=True)
-class Controller:
+class Controller(NamedTuple):
     name: str | None
     legal_form: str | None
     address: Address | None
@@ -79,16 +72,14 @@ class Controller:
     pointer: str
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(NamedTuple):
     id: str
     heading: Text | None
     text: Text | None
     pointer: str
 
 
-@dataclass(frozen=True, slots=True)
-class Notice:
+class Notice(NamedTuple):
     title: Text | None
     language: str | None
     version: str | None
@@ -97,15 +88,13 @@ class Notice:
     pointer: str
 
 
-@dataclass(frozen=True, slots=True)
-class DataSubject:
+class DataSubject(NamedTuple):
     id: str
     name: Text | None
     pointer: str
 
 
-@dataclass(frozen=True, slots=True)
-class DataItem:
+class DataItem(NamedTuple):
     id: str
     name: Text | None
     subjects: tuple[Ref, ...]
@@ -118,15 +107,13 @@ class DataItem:
         return (self.id, *(self.name.by_language.values() if self.name else ()))
 
 
-@dataclass(frozen=True, slots=True)
-class LegalReference:
+class LegalReference(NamedTuple):
     law: str
     provision: str | None
     pointer: str
 
 
-@dataclass(frozen=True, slots=True)
-class Retention:
+class Retention(NamedTuple):
     duration: str | None
     trigger: str | None
     extension: str | None
@@ -134,8 +121,7 @@ class Retention:
     pointer: str
 
 
-@dataclass(frozen=True, slots=True)
-class Processing:
+class Processing(NamedTuple):
     """A processing activity, or a sharing of data with recipients (``kind`` says which)."""
 
     kind: Kind
@@ -163,8 +149,7 @@ class Processing:
         return self.name.any if self.name else self.id
 
 
-@dataclass(frozen=True, slots=True)
-class Recipient:
+class Recipient(NamedTuple):
     id: str
     name: str | None
     role: str | None
@@ -176,22 +161,19 @@ class Recipient:
     pointer: str
 
 
-@dataclass(frozen=True, slots=True)
-class Right:
+class Right(NamedTuple):
     right: str
     text: Text | None
     pointer: str
 
 
-@dataclass(frozen=True, slots=True)
-class AutomatedDecisionMaking:
+class AutomatedDecisionMaking(NamedTuple):
     used: bool
     logic: Text | None
     pointer: str
 
 
-@dataclass(frozen=True, slots=True)
-class SupervisoryAuthority:
+class SupervisoryAuthority(NamedTuple):
     name: str | None
     address: Address | None
     url: str | None
@@ -200,8 +182,7 @@ class SupervisoryAuthority:
     pointer: str
 
 
-@dataclass(frozen=True, slots=True)
-class ItemUse:
+class ItemUse(NamedTuple):
     """A list of data-item references outside a processing (website cookies, server logs)."""
 
     data_items: tuple[Ref, ...]
@@ -210,16 +191,14 @@ class ItemUse:
     pointer: str
 
 
-@dataclass(frozen=True, slots=True)
-class Prose:
+class Prose(NamedTuple):
     """A passage of the notice kept for rendering (security, external links, events, ...)."""
 
     text: Text | None
     pointer: str
 
 
-@dataclass(frozen=True, slots=True)
-class ProcessorRole:
+class ProcessorRole(NamedTuple):
     """When the controller processes data on someone else's behalf (GDPR 28)."""
 
     applies: str | None
@@ -227,8 +206,7 @@ class ProcessorRole:
     pointer: str
 
 
-@dataclass(frozen=True, slots=True)
-class Website:
+class Website(NamedTuple):
     cookies_consent_requested: bool | None
     cookies: ItemUse | None
     server_logs: ItemUse | None
@@ -236,24 +214,21 @@ class Website:
     pointer: str
 
 
-@dataclass(frozen=True, slots=True)
-class SocialMedia:
+class SocialMedia(NamedTuple):
     joint_controllers: tuple[Ref, ...]
     events: Prose | None
     text: Text | None
     pointer: str
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(NamedTuple):
     """Choices of the organisation that some checks depend on (from the configuration)."""
 
     eu_only: bool = True
     audience: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Policy:
+class Policy(NamedTuple):
     notice: Notice | None
     controller: Controller | None
     audience: tuple[Ref, ...]

@@ -12,7 +12,7 @@ import re
 import textwrap
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from privlint.findings import Severity
 
@@ -26,8 +26,7 @@ INFO = Severity.INFO
 CODE_PATTERN = re.compile(r"^[A-Z]{2,3}[0-9]{3}$")
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """One place where a rule fires; ``at_key`` locates a mapping member at its key."""
 
     pointer: str
