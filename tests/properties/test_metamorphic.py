@@ -1,0 +1,702 @@
+"""Metamorphic properties: break a compliant policy one rule's way, and that rule fires exactly there.
+
+Every rule with a check has a *break* here: a function that takes a compliant policy (on which
+every rule is silent) and changes it the way the rule is about, returning the broken policy,
+the JSON Pointers where the rule must now fire (all of them, and nowhere else), and a
+*repaired* policy, fixed the way the rule's hint suggests, on which the rule is silent again.
+A meta-test makes sure no rule in the registry is left without one.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from property_support import examples, hits, lint_written, rule_hits, schema_errors
+
+import checks
+from privlint import pointers
+from privlint.config import Config
+from privlint.model import Settings
+
+from strategies import gba, policies, safeguards, third_countries, write
+
+PROCESSINGS = ("processing_activities", "sharing")
+
+
+@dataclass
+class Case:
+    broken: dict[str, Any]
+    expected: list[str]  # where the rule fires on ``broken``
+    repaired: dict[str, Any]
+    eu_only: bool = True  # the organisation setting for ``broken``
+    repaired_eu_only: bool = True
+
+
+Break = Callable[[st.DrawFn, dict[str, Any]], Case]
+BREAKS: dict[str, Break] = {}
+
+
+def breaks(code: str) -> Callable[[Break], Break]:
+    def register(function: Break) -> Break:
+        BREAKS[code] = function
+        return function
+
+    return register
+
+
+# --- navigating plain policy data ----------------------------------------------------------------
+
+
+def processings(policy: dict[str, Any], keys: tuple[str, ...] = PROCESSINGS) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every processing activity and sharing with its pointer."""
+    for key in keys:
+        for index, entry in enumerate(policy.get(key, ())):
+            yield pointers.join(key, index), entry
+
+
+def references(policy: dict[str, Any], item: str) -> list[str]:
+    """The pointers of every reference to data item ``item`` (processings and the website)."""
+    found = [
+        pointers.join(*pointers.tokens(where), "data_items", index)
+        for where, entry in processings(policy)
+        for index, ref in enumerate(entry.get("data_items", ()))
+        if ref == item
+    ]
+    for use in ("cookies", "server_logs"):
+        for index, ref in enumerate(policy.get("website", {}).get(use, {}).get("data_items", ())):
+            if ref == item:
+                found.append(pointers.join("website", use, index))
+    return found
+
+
+def pick(draw: st.DrawFn, choices: list[Any]) -> Any:
+    return draw(st.sampled_from(choices))
+
+
+def pick_processing(
+    draw: st.DrawFn, policy: dict[str, Any], keys: tuple[str, ...] = PROCESSINGS
+) -> tuple[str, dict[str, Any]]:
+    return pick(draw, list(processings(policy, keys)))
+
+
+def fresh_id(policy: dict[str, Any], prefix: str) -> str:
+    taken = {
+        entry.get("id")
+        for key in policy
+        if isinstance(policy[key], list)
+        for entry in policy[key]
+        if isinstance(entry, dict)
+    }
+    number = 0
+    while f"{prefix}{number}" in taken:
+        number += 1
+    return f"{prefix}{number}"
+
+
+def without_right(policy: dict[str, Any], right: str) -> dict[str, Any]:
+    broken = copy.deepcopy(policy)
+    broken["rights"] = [entry for entry in broken["rights"] if entry["right"] != right]
+    return broken
+
+
+def right_pointer(policy: dict[str, Any], right: str) -> str:
+    index = next(i for i, entry in enumerate(policy["rights"]) if entry["right"] == right)
+    return pointers.join("rights", index)
+
+
+def entry_at(policy: dict[str, Any], pointer: str) -> Any:
+    value: Any = policy
+    for token in pointers.tokens(pointer):
+        value = value[int(token)] if isinstance(value, list) else value[token]
+    return value
+
+
+# --- REF -------------------------------------------------------------------------------------------
+
+
+@breaks("REF001")
+def delete_a_used_item(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    used = [item["id"] for item in policy["data_items"] if references(policy, item["id"])]
+    if not used:
+        used_item = {"id": fresh_id(policy, "d_new")}
+        policy["data_items"].append(used_item)
+        policy["processing_activities"][0].setdefault("data_items", []).append(used_item["id"])
+        used = [used_item["id"]]
+    victim = pick(draw, used)
+    broken = copy.deepcopy(policy)
+    broken["data_items"] = [item for item in broken["data_items"] if item["id"] != victim]
+    return Case(broken, references(policy, victim), policy)
+
+
+@breaks("REF002")
+def add_an_unused_item(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    item = fresh_id(policy, "d_unused")
+    broken = copy.deepcopy(policy)
+    broken["data_items"].append({"id": item})
+    repaired = copy.deepcopy(broken)
+    where, _ = pick_processing(draw, repaired, ("processing_activities",))
+    entry_at(repaired, where).setdefault("data_items", []).append(item)
+    return Case(broken, [pointers.join("data_items", len(broken["data_items"]) - 1)], repaired)
+
+
+@breaks("REF003")
+def reference_an_undeclared_recipient(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    recipient = fresh_id(policy, "r_unknown")
+    broken = copy.deepcopy(policy)
+    where, entry = pick_processing(draw, broken)
+    refs = entry.setdefault("recipients", [])
+    refs.append(recipient)
+    repaired = copy.deepcopy(broken)
+    repaired.setdefault("recipients", []).append(
+        {"id": recipient, "role": "processor", "country": "BE", "processor_agreement": {"nl": "Overeenkomst"}}
+    )
+    return Case(broken, [pointers.join(*pointers.tokens(where), "recipients", len(refs) - 1)], repaired)
+
+
+@breaks("REF004")
+def duplicate_an_item_id(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    if not policy["data_items"]:
+        policy["data_items"].append({"id": "d_only"})
+        policy["processing_activities"][0].setdefault("data_items", []).append("d_only")
+    original = pick(draw, policy["data_items"])
+    broken = copy.deepcopy(policy)
+    broken["data_items"].append(copy.deepcopy(original))
+    index = len(broken["data_items"]) - 1
+    repaired = copy.deepcopy(broken)
+    renamed = fresh_id(repaired, "d_renamed")
+    repaired["data_items"][index]["id"] = renamed
+    repaired["processing_activities"][0].setdefault("data_items", []).append(renamed)
+    return Case(broken, [pointers.join("data_items", index, "id")], repaired)
+
+
+@breaks("REF005")
+def share_an_item_nobody_collects(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    item = fresh_id(policy, "d_shared")
+    broken = copy.deepcopy(policy)
+    broken["data_items"].append({"id": item})
+    if not broken.get("sharing"):
+        broken.setdefault("recipients", []).append({"id": "r_shared", "role": "controller", "country": "BE"})
+        broken["sharing"] = [
+            {
+                "id": "x_new",
+                "legal_basis": "contract",
+                "locations": ["EEA"],
+                "recipients": ["r_shared"],
+                "retention": {"duration": "P1Y", "trigger": "collection"},
+            }
+        ]
+    index = draw(st.integers(0, len(broken["sharing"]) - 1))
+    refs = broken["sharing"][index].setdefault("data_items", [])
+    refs.append(item)
+    repaired = copy.deepcopy(broken)
+    repaired["processing_activities"][0].setdefault("data_items", []).append(item)
+    return Case(broken, [pointers.join("sharing", index, "data_items", len(refs) - 1)], repaired)
+
+
+# --- LB --------------------------------------------------------------------------------------------
+
+
+@breaks("LB001")
+def drop_a_legal_basis(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = copy.deepcopy(policy)
+    where, entry = pick_processing(draw, broken)
+    for key in ("legal_basis", "legitimate_interest", "legal_obligation"):
+        entry.pop(key, None)
+    return Case(broken, [where], policy)
+
+
+@breaks("LB002")
+def switch_to_legitimate_interest_without_interest(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = copy.deepcopy(policy)
+    where, entry = pick_processing(draw, broken)
+    entry["legal_basis"] = "legitimate_interest"
+    entry.pop("legitimate_interest", None)
+    repaired = copy.deepcopy(broken)
+    entry_at(repaired, where)["legitimate_interest"] = {"nl": "Bewaking van de gebouwen"}
+    return Case(broken, [where + "/legal_basis"], repaired)
+
+
+def consent_places(policy: dict[str, Any]) -> list[str]:
+    found = []
+    for where, entry in processings(policy):
+        if entry.get("legal_basis") == "consent":
+            found.append(where + "/legal_basis")
+        if entry.get("special_category_condition") == "explicit_consent":
+            found.append(where + "/special_category_condition")
+    return found
+
+
+@breaks("LB003")
+def drop_the_withdrawal_right(_draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = without_right(policy, "withdraw_consent")
+    return Case(broken, consent_places(broken), policy)
+
+
+@breaks("LB004")
+def drop_the_objection_right(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = without_right(policy, "objection")
+    _, entry = pick_processing(draw, broken)
+    entry["legal_basis"] = draw(st.sampled_from(("public_task", "legitimate_interest")))
+    if entry["legal_basis"] == "legitimate_interest":
+        entry["legitimate_interest"] = {"nl": "Fraudepreventie"}
+    expected = [
+        where + "/legal_basis"
+        for where, entry in processings(broken)
+        if entry.get("legal_basis") in ("public_task", "legitimate_interest")
+    ]
+    repaired = copy.deepcopy(broken)
+    repaired["rights"].append({"right": "objection"})
+    return Case(broken, expected, repaired)
+
+
+@breaks("LB005")
+def switch_to_legal_obligation_without_the_law(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = copy.deepcopy(policy)
+    where, entry = pick_processing(draw, broken)
+    entry["legal_basis"] = "legal_obligation"
+    entry.pop("legal_obligation", None)
+    repaired = copy.deepcopy(broken)
+    entry_at(repaired, where)["legal_obligation"] = {
+        "law": "Wetboek van de belasting over de toegevoegde waarde",
+        "provision": "art. 60",
+    }
+    return Case(broken, [where + "/legal_basis"], repaired)
+
+
+@breaks("LB006")
+def stop_relying_on_consent(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = copy.deepcopy(policy)
+    for _, entry in processings(broken):
+        if entry.get("legal_basis") == "consent":
+            entry["legal_basis"] = "contract"
+        if entry.get("special_category_condition") == "explicit_consent":
+            entry["special_category_condition"] = "legal_claims"
+    repaired = copy.deepcopy(broken)
+    where, _ = pick_processing(draw, repaired)
+    entry = entry_at(repaired, where)
+    entry["legal_basis"] = "consent"
+    return Case(broken, [right_pointer(broken, "withdraw_consent")], repaired)
+
+
+# --- SPC -------------------------------------------------------------------------------------------
+
+
+def used_items(policy: dict[str, Any]) -> list[str]:
+    return [item["id"] for item in policy["data_items"] if any(True for _ in _users(policy, item["id"]))]
+
+
+def _users(policy: dict[str, Any], item: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    return ((where, entry) for where, entry in processings(policy) if item in entry.get("data_items", ()))
+
+
+def ensure_used_item(policy: dict[str, Any]) -> None:
+    if not used_items(policy):
+        policy["data_items"].append({"id": "d_used"})
+        policy["processing_activities"][0].setdefault("data_items", []).append("d_used")
+
+
+@breaks("SPC001")
+def mark_an_item_as_health_data(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    ensure_used_item(policy)
+    item = pick(draw, used_items(policy))
+    broken = copy.deepcopy(policy)
+    next(entry for entry in broken["data_items"] if entry["id"] == item)["special_category"] = "health"
+    special = {entry["id"] for entry in broken["data_items"] if entry.get("special_category")}
+    expected = []
+    for where, entry in _users(broken, item):
+        entry.pop("special_category_condition", None)
+        expected += [f"{where}/data_items/{i}" for i, ref in enumerate(entry["data_items"]) if ref in special]
+    repaired = copy.deepcopy(broken)
+    for where, _ in _users(broken, item):
+        entry_at(repaired, where)["special_category_condition"] = "employment_social_security"
+    return Case(broken, expected, repaired)
+
+
+@breaks("SPC002")
+def name_an_item_like_health_data(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    ensure_used_item(policy)
+    index = draw(st.integers(0, len(policy["data_items"]) - 1))
+    broken = copy.deepcopy(policy)
+    item = broken["data_items"][index]
+    item.pop("special_category", None)
+    item["name"] = {"nl": draw(st.sampled_from(("Dagen ziekteverzuim", "Medisch attest", "Doktersattest")))}
+    repaired = copy.deepcopy(broken)
+    repaired["data_items"][index]["special_category"] = "health"
+    for where, _ in _users(repaired, item["id"]):
+        entry_at(repaired, where)["special_category_condition"] = "employment_social_security"
+    return Case(broken, [pointers.join("data_items", index)], repaired)
+
+
+@breaks("SPC003")
+def mark_an_item_as_criminal_data(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    ensure_used_item(policy)
+    item = pick(draw, used_items(policy))
+    broken = copy.deepcopy(policy)
+    next(entry for entry in broken["data_items"] if entry["id"] == item)["criminal_offence_data"] = True
+    criminal = {entry["id"] for entry in broken["data_items"] if entry.get("criminal_offence_data")}
+    expected = []
+    for where, entry in _users(broken, item):
+        entry.pop("criminal_data_basis", None)
+        expected += [f"{where}/data_items/{i}" for i, ref in enumerate(entry["data_items"]) if ref in criminal]
+    repaired = copy.deepcopy(broken)
+    for where, _ in _users(broken, item):
+        entry_at(repaired, where)["criminal_data_basis"] = {"law": "Wet van 8 december 1992", "provision": "art. 8"}
+    return Case(broken, expected, repaired)
+
+
+# --- TRF -------------------------------------------------------------------------------------------
+
+
+@breaks("TRF001")
+def drop_the_locations(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = copy.deepcopy(policy)
+    where, entry = pick_processing(draw, broken)
+    if draw(st.booleans()):
+        del entry["locations"]
+    else:
+        entry["locations"] = []
+    return Case(broken, [where], policy)
+
+
+@breaks("TRF002")
+def add_a_third_country_without_safeguard(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = copy.deepcopy(policy)
+    where, entry = pick_processing(draw, broken)
+    entry["locations"].append(draw(st.sampled_from(third_countries())))
+    repaired = copy.deepcopy(broken)
+    importer = fresh_id(repaired, "r_importer")
+    repaired.setdefault("recipients", []).append(
+        {
+            "id": importer,
+            "role": "processor",
+            "country": "BE",
+            "transfer_mechanism": draw(st.sampled_from(safeguards())),
+            "processor_agreement": {"nl": "Verwerkersovereenkomst"},
+        }
+    )
+    entry_at(repaired, where).setdefault("recipients", []).append(importer)
+    return Case(
+        broken, [f"{where}/locations/{len(entry['locations']) - 1}"], repaired, eu_only=False, repaired_eu_only=False
+    )
+
+
+@breaks("TRF003")
+def process_outside_the_eu(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = copy.deepcopy(policy)
+    where, entry = pick_processing(draw, broken)
+    entry["locations"].append(draw(st.sampled_from(("CH", "GB", "JP", "US", *third_countries()))))
+    return Case(broken, [f"{where}/locations/{len(entry['locations']) - 1}"], broken, repaired_eu_only=False)
+
+
+@breaks("TRF004")
+def move_a_recipient_outside_the_locations(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    ensure_recipient(policy)
+    with_recipients = [(w, e) for w, e in processings(policy) if e.get("recipients")]
+    where, _ = pick(draw, with_recipients)
+    broken = copy.deepcopy(policy)
+    entry = entry_at(broken, where)
+    entry["locations"] = ["BE"]
+    countries = {r["id"]: r.get("country") for r in broken.get("recipients", ())}
+    moved = pick(draw, entry["recipients"])
+    if countries[moved] == "BE":
+        next(r for r in broken["recipients"] if r["id"] == moved)["country"] = "NL"
+        countries[moved] = "NL"
+    expected = [f"{where}/recipients/{i}" for i, ref in enumerate(entry["recipients"]) if countries[ref] != "BE"]
+    repaired = copy.deepcopy(broken)
+    entry_at(repaired, where)["locations"] = ["EEA"]
+    return Case(broken, expected, repaired)
+
+
+# --- RCP -------------------------------------------------------------------------------------------
+
+
+def ensure_sharing(policy: dict[str, Any]) -> None:
+    if not policy.get("sharing"):
+        policy.setdefault("recipients", []).append({"id": "r_partner", "role": "controller", "country": "BE"})
+        policy["sharing"] = [
+            {
+                "id": "x_partner",
+                "legal_basis": "contract",
+                "locations": ["EEA"],
+                "recipients": ["r_partner"],
+                "retention": {"duration": "P1Y", "trigger": "collection"},
+            }
+        ]
+
+
+@breaks("RCP001")
+def drop_a_sharings_recipients(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    ensure_sharing(policy)
+    broken = copy.deepcopy(policy)
+    where, entry = pick_processing(draw, broken, ("sharing",))
+    if draw(st.booleans()):
+        del entry["recipients"]
+    else:
+        entry["recipients"] = []
+    return Case(broken, [where], policy)
+
+
+def ensure_recipient(policy: dict[str, Any]) -> None:
+    if not policy.get("recipients"):
+        ensure_sharing(policy)
+
+
+@breaks("RCP002")
+def drop_a_recipients_role(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    ensure_recipient(policy)
+    broken = copy.deepcopy(policy)
+    index = draw(st.integers(0, len(broken["recipients"]) - 1))
+    del broken["recipients"][index]["role"]
+    return Case(broken, [pointers.join("recipients", index)], policy)
+
+
+@breaks("RCP003")
+def add_an_unused_recipient(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = copy.deepcopy(policy)
+    recipient = fresh_id(broken, "r_idle")
+    broken.setdefault("recipients", []).append({"id": recipient, "role": "controller", "country": "BE"})
+    repaired = copy.deepcopy(broken)
+    where, _ = pick_processing(draw, repaired)
+    entry_at(repaired, where).setdefault("recipients", []).append(recipient)
+    return Case(broken, [pointers.join("recipients", len(broken["recipients"]) - 1)], repaired)
+
+
+@breaks("RCP004")
+def make_a_joint_controller_without_arrangement(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    ensure_recipient(policy)
+    broken = copy.deepcopy(policy)
+    index = draw(st.integers(0, len(broken["recipients"]) - 1))
+    broken["recipients"][index]["role"] = "joint_controller"
+    broken["recipients"][index].pop("joint_arrangement", None)
+    repaired = copy.deepcopy(broken)
+    repaired["recipients"][index]["joint_arrangement"] = {"nl": "De kern van de regeling staat op de website"}
+    return Case(broken, [pointers.join("recipients", index, "role")], repaired)
+
+
+# --- RET -------------------------------------------------------------------------------------------
+
+
+@breaks("RET001")
+def drop_the_retention(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = copy.deepcopy(policy)
+    where, entry = pick_processing(draw, broken)
+    del entry["retention"]
+    return Case(broken, [where], policy)
+
+
+@breaks("RET002")
+def drop_the_duration_or_trigger(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = copy.deepcopy(policy)
+    where, entry = pick_processing(draw, broken)
+    for part in draw(st.sampled_from((("duration",), ("trigger",), ("duration", "trigger")))):
+        del entry["retention"][part]
+    return Case(broken, [where + "/retention"], policy)
+
+
+@breaks("RET003")
+def keep_camera_images_too_long(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = copy.deepcopy(policy)
+    where, entry = pick_processing(draw, broken)
+    entry["name"] = {"nl": draw(st.sampled_from(("Camerabewaking", "Veiligheidscamera", "CCTV")))}
+    entry["retention"]["duration"] = draw(st.sampled_from(("P2M", "P5W", "P1Y", "P32D")))
+    repaired = copy.deepcopy(broken)
+    entry_at(repaired, where)["retention"]["duration"] = draw(st.sampled_from(("P4W", "P1M", "P28D")))
+    return Case(broken, [where + "/retention/duration"], repaired)
+
+
+@breaks("RET004")
+def run_retention_from_a_contract_without_one(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = copy.deepcopy(policy)
+    where, entry = pick_processing(draw, broken)
+    if entry["legal_basis"] == "contract":
+        entry["legal_basis"] = "legitimate_interest"
+        entry["legitimate_interest"] = {"nl": "Klantenrelatie"}
+    entry["retention"]["trigger"] = "contract_end"
+    repaired = copy.deepcopy(broken)
+    repaired_entry = entry_at(repaired, where)
+    for key in ("legitimate_interest", "legal_obligation"):
+        repaired_entry.pop(key, None)
+    repaired_entry["legal_basis"] = "contract"
+    return Case(broken, [where + "/retention/trigger"], repaired)
+
+
+@breaks("RET005")
+def delete_invoices_too_early(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = copy.deepcopy(policy)
+    where, entry = pick_processing(draw, broken)
+    entry["name"] = {"nl": draw(st.sampled_from(("Facturatie", "Boekhouding", "Invoicing")))}
+    entry["retention"]["duration"] = draw(st.sampled_from(("P1Y", "P5Y", "P6M", "P9Y11M")))
+    repaired = copy.deepcopy(broken)
+    entry_at(repaired, where)["retention"]["duration"] = draw(st.sampled_from(("P10Y", "P11Y", "P120M")))
+    return Case(broken, [where + "/retention/duration"], repaired)
+
+
+# --- TRN -------------------------------------------------------------------------------------------
+
+
+@breaks("TRN001")
+def drop_part_of_the_controller_identity(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = copy.deepcopy(policy)
+    part = draw(st.sampled_from(("name", "address", "street", "postcode", "city", "country")))
+    if part in ("name", "address"):
+        del broken["controller"][part]
+    else:
+        del broken["controller"]["address"][part]
+    return Case(broken, ["/controller"], policy)
+
+
+@breaks("TRN002")
+def drop_the_contact_email(_draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = copy.deepcopy(policy)
+    del broken["controller"]["privacy_contact"]["email"]
+    broken["controller"]["dpo"] = {"designated": False}
+    return Case(broken, ["/controller/privacy_contact"], policy)
+
+
+@breaks("TRN003")
+def drop_a_right(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    right = draw(st.sampled_from(("access", "rectification", "erasure", "restriction", "objection", "portability")))
+    return Case(without_right(policy, right), ["/rights"], policy)
+
+
+@breaks("TRN004")
+def drop_the_complaint_right_or_authority(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = copy.deepcopy(policy)
+    how = draw(st.sampled_from(("authority", "name", "right")))
+    if how == "authority":
+        del broken["supervisory_authority"]
+        expected = [""]
+    elif how == "name":
+        del broken["supervisory_authority"]["name"]
+        expected = ["/supervisory_authority"]
+    else:
+        broken = without_right(broken, "lodge_complaint")
+        expected = ["/rights"]
+    return Case(broken, expected, policy)
+
+
+@breaks("TRN005")
+def drop_the_automated_decision_statement(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = copy.deepcopy(policy)
+    if draw(st.booleans()):
+        del broken["automated_decision_making"]
+        expected = [right_pointer(broken, "no_automated_decision")]
+    else:
+        broken["automated_decision_making"] = {"used": True}
+        expected = ["/automated_decision_making"]
+    return Case(broken, expected, policy)
+
+
+@breaks("TRN006")
+def drop_the_dpo_statement(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = copy.deepcopy(policy)
+    if draw(st.booleans()):
+        del broken["controller"]["dpo"]
+        expected = ["/controller"]
+    else:
+        broken["controller"]["dpo"] = {"designated": True, "name": "Functionaris"}
+        expected = ["/controller/dpo"]
+    return Case(broken, expected, policy)
+
+
+@breaks("TRN007")
+def drop_the_version_or_date(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = copy.deepcopy(policy)
+    for part in draw(st.sampled_from((("version",), ("date",), ("version", "date")))):
+        del broken["notice"][part]
+    return Case(broken, ["/notice"], policy)
+
+
+# --- BE and AUD ------------------------------------------------------------------------------------
+
+
+@breaks("BE001")
+def mistype_the_enterprise_number(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = copy.deepcopy(policy)
+    number = broken["controller"]["enterprise_number"]
+    check = int(number[-2:])
+    broken["controller"]["enterprise_number"] = number[:-2] + f"{(check + draw(st.integers(1, 96))) % 97:02d}"
+    return Case(broken, ["/controller/enterprise_number"], policy)
+
+
+@breaks("BE002")
+def name_another_authority_website(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = copy.deepcopy(policy)
+    part, value = draw(
+        st.sampled_from(
+            (("url", "https://www.example.org"), ("email", "info@example.org"), ("name", "Privacycommissie"))
+        )
+    )
+    broken["supervisory_authority"][part] = value
+    repaired = copy.deepcopy(broken)
+    repaired["supervisory_authority"] = gba()
+    return Case(broken, [f"/supervisory_authority/{part}"], repaired)
+
+
+@breaks("AUD001")
+def process_data_of_people_outside_the_audience(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = copy.deepcopy(policy)
+    outsider = fresh_id(broken, "s_outside")
+    broken["data_subjects"].append({"id": outsider, "name": {"nl": "Werknemers"}})
+    where, entry = pick_processing(draw, broken)
+    refs = entry.setdefault("data_subjects", [])
+    refs.append(outsider)
+    repaired = copy.deepcopy(broken)
+    repaired["audience"].append(outsider)
+    return Case(broken, [f"{where}/data_subjects/{len(refs) - 1}"], repaired)
+
+
+# --- the properties --------------------------------------------------------------------------------
+
+CHECKED = sorted(code for code, rule in checks.registry().items() if rule.check is not None)
+
+
+def test_every_rule_with_a_check_has_a_break():
+    assert [code for code in CHECKED if code not in BREAKS] == []
+
+
+@settings(max_examples=examples(0.5))
+@given(policies(compliant=True))
+def test_a_compliant_policy_is_silent(policy):
+    assert schema_errors(policy) == []
+    assert list(hits(policy)) == []
+
+
+@pytest.mark.parametrize("code", sorted(BREAKS))
+@settings(max_examples=examples(0.2))
+@given(data=st.data())
+def test_breaking_fires_the_rule_exactly_there_and_repairing_silences_it(code, data):
+    policy = data.draw(policies(compliant=True), label="policy")
+    case = BREAKS[code](data.draw, copy.deepcopy(policy))
+    assert rule_hits(code, policy) == []
+    assert schema_errors(case.broken) == []
+    assert case.expected, "a break must break something"
+    fired = rule_hits(code, case.broken, Settings(eu_only=case.eu_only))
+    assert sorted(fired) == sorted(case.expected)
+    assert schema_errors(case.repaired) == []
+    assert rule_hits(code, case.repaired, Settings(eu_only=case.repaired_eu_only)) == []
+
+
+@pytest.mark.parametrize("code", sorted(BREAKS))
+@settings(max_examples=examples(0.05))
+@given(data=st.data())
+def test_the_broken_place_is_reported_at_its_line_and_column(code, data):
+    """The same, through the real loader: the finding sits where the broken node was written."""
+    policy = data.draw(policies(compliant=True), label="policy")
+    case = BREAKS[code](data.draw, copy.deepcopy(policy))
+    written = write(case.broken)
+    config = Config(select=(code,), eu_only=case.eu_only)
+    findings = lint_written(written, config).findings
+    assert sorted(f.pointer for f in findings) == sorted(case.expected)
+    for finding in findings:
+        pointer = finding.pointer
+        while pointer and pointer not in written.nodes:
+            pointer = pointers.parent(pointer)
+        expected = written.nodes[pointer] if pointer else ("policy.yaml", 1, 1)
+        assert (finding.file, finding.line, finding.column) == expected
