@@ -26,6 +26,7 @@ import pytest
 
 from privlint import schema
 
+from strategies import yaml_lines
 from support import PRIVLINT, REPO
 
 HOSTILE = Path(__file__).with_name("data") / "hostile"
@@ -127,13 +128,12 @@ def run_check(tmp_path: Path, policy: Path) -> tuple[subprocess.CompletedProcess
 
 
 def assert_located(findings: list[dict], policy: Path) -> None:
-    """Every finding names the file and a line of it (or the end of its last line)."""
-    raw = policy.read_bytes()
-    lines = raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1)
+    """Every finding names the file and a place in it: a character, or just after its line's last one."""
+    lines = yaml_lines(policy.read_bytes())
     for finding in findings:
         assert Path(finding["file"]).name == policy.name
-        assert 1 <= finding["line"] <= lines + 1, finding
-        assert finding["column"] >= 1, finding
+        assert 1 <= finding["line"] <= len(lines), finding
+        assert 1 <= finding["column"] <= len(lines[finding["line"] - 1]) + 1, finding
 
 
 # (code, line, column, words in the message) of the finding each committed input must give.
