@@ -751,7 +751,8 @@ def _rely_on_consent(activity: dict[str, Any]) -> None:
 
 def large_policies(copies: st.SearchStrategy[int] | None = None) -> st.SearchStrategy[dict[str, Any]]:
     """A compliant policy repeated ``copies`` times under fresh ids: hundreds of entries, quickly."""
-    return st.tuples(policies(compliant=True), copies or st.integers(20, 60)).map(lambda args: scale(*args))
+    copies = copies if copies is not None else st.integers(20, 60)
+    return st.tuples(policies(compliant=True), copies).map(lambda args: scale(*args))
 
 
 def scale(policy: Mapping[str, Any], copies: int) -> dict[str, Any]:

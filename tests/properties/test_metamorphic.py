@@ -24,7 +24,7 @@ from privlint import pointers
 from privlint.config import Config
 from privlint.model import Settings
 
-from strategies import gba, policies, safeguards, third_countries, write
+from strategies import gba, large_policies, policies, safeguards, third_countries, write
 
 PROCESSINGS = ("processing_activities", "sharing")
 
@@ -700,3 +700,16 @@ def test_the_broken_place_is_reported_at_its_line_and_column(code, data):
             pointer = pointers.parent(pointer)
         expected = written.nodes[pointer] if pointer else ("policy.yaml", 1, 1)
         assert (finding.file, finding.line, finding.column) == expected
+
+
+@settings(max_examples=examples(0.2))
+@given(data=st.data())
+def test_a_large_policy_breaks_and_repairs_like_a_small_one(data):
+    """Hundreds of entries (a compliant policy scaled up): one rule's break fires it at the broken place only."""
+    policy = data.draw(large_policies(st.integers(5, 30)), label="policy")
+    assert schema_errors(policy) == []
+    assert list(hits(policy)) == []
+    code = data.draw(st.sampled_from(sorted(BREAKS)), label="code")
+    case = BREAKS[code](data.draw, copy.deepcopy(policy))
+    assert sorted(rule_hits(code, case.broken, Settings(eu_only=case.eu_only))) == sorted(case.expected)
+    assert rule_hits(code, case.repaired, Settings(eu_only=case.repaired_eu_only)) == []
