@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import checks
-from support import REPO
-
 from privlint.engine import lint
+
+from support import REPO
 
 COMPLIANT = REPO / "tests" / "fixtures" / "compliant"
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from property_support import examples, lint_written, triples
 
+from property_support import examples, lint_written, triples
 from strategies import Written, policies, reordered, write, written
 from support import POLICY, PRIVLINT
 

@@ -18,12 +18,12 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from property_support import examples, lint_written
 
 from privlint import pointers, yaml_reader
 from privlint.engine import lint
 from privlint.findings import Span
 
+from property_support import examples, lint_written
 from strategies import PLAIN_KEY, Written, policies, quote, scalar, written, yaml_lines
 from support import POLICY, lint_text, where
 

@@ -17,13 +17,13 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from property_support import examples, hits, lint_written, rule_hits, schema_errors
 
 import checks
 from privlint import pointers
 from privlint.config import Config
 from privlint.model import Settings
 
+from property_support import examples, hits, lint_written, rule_hits, schema_errors
 from strategies import gba, large_policies, policies, safeguards, third_countries, write
 
 PROCESSINGS = ("processing_activities", "sharing")

@@ -16,13 +16,13 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from property_support import examples, lint_written, triples
 
 import checks
 import cli
 from privlint.config import Config
 from privlint.findings import Severity
 
+from property_support import examples, lint_written, triples
 from strategies import Written, choice, policies, write, written
 
 TODAY = dt.date(2026, 6, 1)

@@ -14,12 +14,12 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from property_support import examples, lint_written
 from ruamel.yaml import YAML
 
 from privlint import yaml_reader
 from privlint.engine import lint
 
+from property_support import examples, lint_written
 from strategies import Style, Written, policies, written
 from support import POLICY
 

@@ -17,11 +17,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
-from property_support import examples, lint_written
 
 from privlint import pointers, schema, yaml_reader
 from privlint.schema import policy_schema
 
+from property_support import examples, lint_written
 from strategies import choice, policies, write, written
 
 VALIDATOR = Draft202012Validator(policy_schema())

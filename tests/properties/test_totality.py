@@ -17,7 +17,6 @@ from typing import Any
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from property_support import READING, examples, lint_written
 
 import cli
 from privlint.config import Config
@@ -25,6 +24,7 @@ from privlint.engine import Result, lint
 from privlint.findings import Finding
 from privlint.reporters import REPORTERS, reporter
 
+from property_support import READING, examples, lint_written
 from strategies import Written, policies, section_names, written, yaml_lines
 
 TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=400)
