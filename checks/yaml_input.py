@@ -17,12 +17,15 @@ yaml_syntax_error = describe(
     severity=ERROR,
     articles=_READ,
     hint="fix the YAML at the reported place",
-    doc="""The file is not well-formed YAML, not UTF-8, empty, or not a mapping of sections.
+    doc="""The file is not well-formed YAML 1.2, not UTF-8, empty, or not a mapping of sections.
 
     privlint reads policy files as YAML 1.2 in UTF-8. A syntax error (for example a tab
     used for indentation, or an unclosed quote) stops the reading of that file; the
     finding points at the place where the parser gave up. The top of every file must
-    be a mapping of policy sections such as ``controller:`` or ``data_items:``.
+    be a mapping of policy sections such as ``controller:`` or ``data_items:``. The
+    characters U+0085, U+2028 and U+2029 are text in YAML 1.2 (YAML 1.1 tools break
+    lines at them); in the rare file that also holds every private-use character, privlint
+    cannot read them as text and asks for the escape (``"\\u2028"``) instead.
 
     Fails::
 
