@@ -137,10 +137,22 @@ class ParsedNotice:
 
 # --- reading the document ---------------------------------------------------------------------
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def editor_lines(text: str) -> list[str]:
+    """The lines of ``text`` as an editor numbers them: broken at LF, CRLF and lone CR only.
+
+    ``str.splitlines`` also breaks at form feeds, NEL, U+2028 and other separators, which
+    would shift the line numbers of every finding after one of them.
+    """
+    lines = _LINE_BREAK.split(text)
+    return lines[:-1] if lines[-1] == "" else lines
+
 
 def parse(text: str) -> ParsedNotice:
     """The located parts of a notice ``text`` written in the template."""
-    lines = [_line(raw, number) for number, raw in enumerate(text.removeprefix("\ufeff").splitlines(), 1)]
+    lines = [_line(raw, number) for number, raw in enumerate(editor_lines(text.removeprefix("\ufeff")), 1)]
     notice = ParsedNotice(lines=lines)
     toc_at, toc = _table_of_contents(lines)
     after_toc = toc[-1].line if toc else toc_at + 1
@@ -654,7 +666,7 @@ def _contact_mentions(paragraph: Paragraph) -> list[ContactMention]:
 
 def contact_mentions_in(text: str) -> list[tuple[str, str, str]]:
     """The contacts (name, role, email) that ``text`` names in one of the template's sentences."""
-    paragraph = tuple(At(line.strip(), number, 1) for number, line in enumerate(text.splitlines(), 1))
+    paragraph = tuple(At(line.strip(), number, 1) for number, line in enumerate(editor_lines(text), 1))
     return [(m.name, m.role, m.email) for m in _contact_mentions(paragraph)]
 
 
@@ -776,4 +788,4 @@ def _item_at(text: str, index: int, name: str) -> bool:
 
 def sentences(text: str) -> list[str]:
     """``text`` cut after every full stop, question or exclamation mark, and at line ends."""
-    return [spaces(part) for line in text.splitlines() for part in _SENTENCE_END.split(line) if part.strip()]
+    return [spaces(part) for line in editor_lines(text) for part in _SENTENCE_END.split(line) if part.strip()]

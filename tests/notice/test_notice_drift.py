@@ -53,6 +53,16 @@ def test_a_changed_retention_is_reported_at_its_line(tmp_path: Path):
     assert findings[0].articles == ("GDPR 5(1)(e)", "GDPR 13(2)(a)")
 
 
+def test_separators_that_are_not_line_breaks_do_not_shift_the_lines_after_them(tmp_path: Path):
+    # An editor breaks lines at LF, CRLF and CR only; str.splitlines() also at NEL, LS, PS and
+    # form feeds, which moved every later finding down a line.
+    text = changed_seed(93, "Maximaal 4 weken", "Maximaal 6 weken")
+    lines = text.split("\n")
+    lines[21] = lines[21].replace("Wij hechten belang", "Wij\u2028hechten\x85belang\x0c", 1)
+    findings = diff_seed("\n".join(lines), tmp_path)
+    assert where(findings) == [("DRF006", 93, 19)]
+
+
 def test_a_changed_retention_without_a_period_is_reported_at_its_line(tmp_path: Path):
     findings = diff_seed(changed_seed(107, "verjaringstermijn en", "wettelijke termijn en"), tmp_path)
     assert where(findings) == [("DRF006", 107, 19)]
