@@ -51,6 +51,7 @@ FILES: Mapping[str, tuple[str, ...]] = {
     "rights.yaml": ("rights", "supervisory_authority"),
 }
 _YAML11_SPECIAL = re.compile(r"y|n|yes|no|on|off|true|false|null|~", re.IGNORECASE)
+_YAML11_BREAKS = frozenset("\x85\u2028\u2029")  # line breaks in YAML 1.1, text in YAML 1.2
 _MAX_ID = 60
 _REF_COLUMN = 8  # where the ids of a processing's data_items list start ("      - ")
 
@@ -183,12 +184,17 @@ class _Ids:
 
 
 def _scalar(text: str) -> str:
-    """Quote what a YAML 1.1 reader would take for a boolean or null (privlint warns, YML004)."""
-    return DoubleQuotedScalarString(text) if _YAML11_SPECIAL.fullmatch(text) else text
+    """Quote what a YAML 1.1 reader would take for a boolean or null (privlint warns, YML004),
+    and text holding NEL, LS or PS: ruamel.yaml writes those raw as YAML 1.1 line breaks
+    elsewhere (with indentation after them, which YAML 1.2 reads as text), but escapes them
+    (``\\N``, ``\\L``, ``\\P``) in double quotes."""
+    if _YAML11_SPECIAL.fullmatch(text) or not _YAML11_BREAKS.isdisjoint(text):
+        return DoubleQuotedScalarString(text)
+    return text
 
 
 def _nl(text: str) -> CommentedMap:
-    value = LiteralScalarString(text) if "\n" in text else _scalar(text)
+    value = LiteralScalarString(text) if "\n" in text and _YAML11_BREAKS.isdisjoint(text) else _scalar(text)
     return CommentedMap([(template().language, value)])
 
 

@@ -418,3 +418,19 @@ def test_plain_turns_round_trip_values_into_plain_ones():
     data = importer.plain(import_text(SEED_TEXT).documents["notice.yaml"])
     assert type(data["notice"]["sections"]) is list
     assert type(data["controller"]["address"]["postcode"]) is str
+
+
+def test_yaml11_line_break_characters_in_the_notice_are_written_so_they_read_back_as_written(tmp_path: Path):
+    # NEL, LS and PS are text in YAML 1.2; written raw in a block scalar, ruamel.yaml would
+    # indent after them as after a line break, and the model would gain spaces.
+    original = "Wij hechten belang aan jouw privacy"
+    written = "Wij\u2028hechten\x85belang aan jouw privacy"
+    assert original in SEED_TEXT
+    notice = tmp_path / "notice.txt"
+    notice.write_text(SEED_TEXT.replace(original, written, 1), encoding="utf-8")
+    import_notice(notice, tmp_path / "policy", overwrite=False)
+    result = lint([tmp_path / "policy"])
+    assert result.source is not None
+    sections = result.source.data["notice"]["sections"]
+    texts = [section["text"]["nl"] for section in sections if "text" in section]
+    assert any(text.startswith(written) for text in texts), texts
