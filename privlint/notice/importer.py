@@ -188,9 +188,8 @@ def _scalar(text: str) -> str:
     and text holding NEL, LS or PS: ruamel.yaml writes those raw as YAML 1.1 line breaks
     elsewhere (with indentation after them, which YAML 1.2 reads as text), but escapes them
     (``\\N``, ``\\L``, ``\\P``) in double quotes."""
-    if _YAML11_SPECIAL.fullmatch(text) or not _YAML11_BREAKS.isdisjoint(text):
-        return DoubleQuotedScalarString(text)
-    return text
+    quote = _YAML11_SPECIAL.fullmatch(text) is not None or not _YAML11_BREAKS.isdisjoint(text)
+    return DoubleQuotedScalarString(text) if quote else text
 
 
 def _nl(text: str) -> CommentedMap:
