@@ -70,17 +70,9 @@ _DURATIONS = ("P1Y", "P2Y", "P6M", "P5Y", "P3Y", "P18M")
 _LOCATIONS = (("EU",), ("EU",), ("EU", "EEA"), ("EU",), ("BE", "EU"))
 _COUNTRIES = ("BE", "NL", "DE", "FR", "LU", "IE")
 _ROLES = ("processor", "processor", "processor", "controller", "joint_controller")
-_RIGHTS = (
-    "access",
-    "rectification",
-    "erasure",
-    "restriction",
-    "portability",
-    "objection",
-    "no_automated_decision",
-    "withdraw_consent",
-    "lodge_complaint",
-)
+# Every right the schema knows, in its order: the schema's enum is the one list to keep.
+_SCHEMA = json.loads((OUT.parent.parent / "schemas" / "policy.schema.json").read_text(encoding="utf-8"))
+_RIGHTS: tuple[str, ...] = tuple(_SCHEMA["$defs"]["right"]["properties"]["right"]["enum"])
 
 
 def _q(text: str) -> str:
