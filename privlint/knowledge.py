@@ -20,12 +20,6 @@ file lists it under ``whole_words``, in which case it must be a complete word (`
 Prefix rather than substring matching is what keeps short stems from firing inside unrelated
 words; whole-word matching alone would miss the compounds. Compounds whose sensitive part comes
 last (``beroepsziekte``) must be listed explicitly.
-
-Note for the lead, rule BE001: python-stdnum 2.x has no ``stdnum.be.bce`` module. Belgian
-enterprise numbers are validated by ``stdnum.be.vat`` (``validate``, ``is_valid``, ``compact``): it
-accepts ``"0414.321.345"``, ``"BE0414321345"`` and the old nine-digit form, and checks the length
-(10), the first digit (0 or 1) and the mod-97 check digits; it raises ``InvalidFormat``,
-``InvalidLength``, ``InvalidComponent`` or ``InvalidChecksum`` (all ``stdnum.exceptions.ValidationError``).
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ declaration does not state them: absence is information the checks report on.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Mapping
 from typing import Any, Literal, NamedTuple
 
@@ -148,6 +149,16 @@ class Processing(NamedTuple):
     def label(self) -> str:
         return self.name.any if self.name else self.id
 
+    @property
+    def kind_name(self) -> str:
+        """``processing activity`` or ``sharing``."""
+        return self.kind.replace("_", " ")
+
+    @property
+    def owner(self) -> str:
+        """How messages name this entry: ``processing activity 'cctv'``, ``sharing 'payroll'``."""
+        return f"{self.kind_name} {self.id!r}"
+
 
 class Recipient(NamedTuple):
     id: str
@@ -226,6 +237,7 @@ class Settings(NamedTuple):
 
     eu_only: bool = True
     audience: tuple[str, ...] = ()
+    today: dt.date | None = None  # the date of the run, handed in by the engine (checks never read a clock)
 
 
 class Policy(NamedTuple):
@@ -257,9 +269,8 @@ class Policy(NamedTuple):
     def data_item_references(self) -> Iterator[tuple[str, Ref]]:
         """Every place a data item is referenced by id, with a description of who uses it."""
         for processing in self.processings:
-            owner = f"{processing.kind.replace('_', ' ')} {processing.id!r}"
             for ref in processing.data_items:
-                yield owner, ref
+                yield processing.owner, ref
         if self.website is not None:
             for owner, use in (
                 ("website cookies", self.website.cookies),

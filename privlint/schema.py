@@ -16,6 +16,7 @@ uses a type for which that would matter (see ``_fast_path_is_exact``).
 from __future__ import annotations
 
 import functools
+import importlib
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -44,11 +45,11 @@ class SchemaError(Exception):
 
 
 def schema_text() -> str:
-    # Beside the ``schemas`` package, read directly: importlib.resources costs ~10 ms of
-    # imports on every start, and the package is always installed as files.
-    import schemas  # noqa: PLC0415
-
-    return (Path(schemas.__file__).parent / SCHEMA_FILE).read_text(encoding="utf-8")
+    # Beside the ``privlint.schemas`` package, read directly: importlib.resources costs
+    # ~10 ms of imports on every start, and the package is always installed as files.
+    # Imported by name: the top-level ``schemas/`` folder is mapped into the package.
+    schemas = importlib.import_module("privlint.schemas")
+    return (Path(str(schemas.__file__)).parent / SCHEMA_FILE).read_text(encoding="utf-8")
 
 
 @functools.cache

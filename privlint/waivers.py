@@ -95,23 +95,11 @@ def within(pointer: str, ancestor: str) -> bool:
 
 def entry_ids(pointer: str, data: Any) -> set[str]:
     """The ids of every mapping on the way from the root to ``pointer`` (inclusive)."""
-    found: set[str] = set()
-    node = data
-    for token in pointers.tokens(pointer):
-        node = _step(node, token)
-        if node is None:
-            break
-        if isinstance(node, Mapping) and isinstance(node.get("id"), str):
-            found.add(node["id"])
-    return found
-
-
-def _step(node: Any, token: str) -> Any:
-    if isinstance(node, Mapping):
-        return node.get(token)
-    if isinstance(node, list) and token.isdigit() and int(token) < len(node):
-        return node[int(token)]
-    return None
+    return {
+        node["id"]
+        for node in pointers.trail(data, pointer)
+        if isinstance(node, Mapping) and isinstance(node.get("id"), str)
+    }
 
 
 def read(path: Path, name: str, known_codes: Iterable[str]) -> WaiverFile:

@@ -12,8 +12,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-import checks
-from privlint import ruledocs
+from privlint import catalogue, ruledocs
 from privlint.reporters import sarif
 
 from support import POLICY, REPO, run
@@ -54,7 +53,7 @@ def test_every_result_is_located_fingerprinted_and_tied_to_its_rule():
         assert (
             result["level"]
             == {"error": "error", "warning": "warning", "info": "note"}[
-                next(r for r in checks.registry().values() if r.code == result["ruleId"]).severity.label
+                next(r for r in catalogue.registry().values() if r.code == result["ruleId"]).severity.label
             ]
         )
         assert "suppressions" not in result
@@ -66,7 +65,7 @@ def test_every_result_is_located_fingerprinted_and_tied_to_its_rule():
 
 def test_the_driver_describes_every_registered_rule():
     driver = sarif_of("--no-baseline")["runs"][0]["tool"]["driver"]
-    registry = checks.registry()
+    registry = catalogue.registry()
     assert [rule["id"] for rule in driver["rules"]] == list(registry)
     by_id = {rule["id"]: rule for rule in driver["rules"]}
     ref001 = by_id["REF001"]

@@ -163,10 +163,6 @@ def _text_of(owner: _HasText | None) -> Text | None:
     return owner.text if owner is not None else None
 
 
-def _kind(processing: Processing) -> str:
-    return processing.kind.replace("_", " ")
-
-
 class _Builder:
     def __init__(self, policy: Policy, language: str) -> None:
         self.policy = policy
@@ -393,7 +389,7 @@ class _Builder:
         prose: list[DocumentBlock] = []
         for processing in processings:
             kept = _text_of(processing) if processing.name is None else None
-            text = self.text(kept, f"{_kind(processing)} {processing.id!r}: text")
+            text = self.text(kept, f"{processing.owner}: text")
             if text is not None:
                 prose.append(text)
             else:
@@ -401,7 +397,7 @@ class _Builder:
         return entries, prose
 
     def _entry(self, processing: Processing) -> EntryBlock:
-        what = f"{_kind(processing)} {processing.id!r}"
+        what = f"{processing.owner}"
         label = self._label
         fields: list[tuple[str, Prose]] = []
         description = self.text(processing.description, f"{what}: description")

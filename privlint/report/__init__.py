@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from jinja2 import Environment
 
-    from privlint.engine import Result
+    from privlint.result import Result
 
 TEMPLATE = "report.html.j2"
 

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from privlint import __version__, pointers
-from privlint.engine import Result
 from privlint.findings import Finding, Severity
 from privlint.model import Policy, Processing, Recipient, Text
 from privlint.report.texts import (
@@ -31,6 +30,7 @@ from privlint.report.texts import (
     same,
     sentence,
 )
+from privlint.result import Result
 from privlint.rules import Rule
 
 THEMES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -132,9 +132,7 @@ class Report:
 
 
 def build(result: Result, *, lang: str = "nl", today: dt.date | None = None) -> Report:
-    import checks  # noqa: PLC0415
-
-    rules = checks.registry()
+    rules = result.rules
     today = today or dt.datetime.now().astimezone().date()
     views = {id(f): _finding(f, rules.get(f.code), result) for f in result.findings}
     blocking = [f for f in result.findings if f.blocking and f.severity >= result.fail_on]

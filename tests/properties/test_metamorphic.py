@@ -18,8 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import checks
-from privlint import pointers
+from privlint import catalogue, pointers
 from privlint.config import Config
 from privlint.model import Settings
 
@@ -654,7 +653,7 @@ def process_data_of_people_outside_the_audience(draw: st.DrawFn, policy: dict[st
 
 # --- the properties --------------------------------------------------------------------------------
 
-CHECKED = sorted(code for code, rule in checks.registry().items() if rule.check is not None)
+CHECKED = sorted(code for code, rule in catalogue.registry().items() if rule.check is not None)
 
 
 def test_every_rule_with_a_check_has_a_break():

@@ -18,7 +18,7 @@ from typing import Any
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-import cli
+from privlint import cli
 from privlint.config import Config
 from privlint.engine import Result, lint
 from privlint.findings import Finding

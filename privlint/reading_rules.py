@@ -7,13 +7,14 @@ in it is ever executed.
 
 from __future__ import annotations
 
-from privlint.rules import ERROR, WARNING, describe
+from privlint.rules import ERROR, WARNING, Stage, describe
 
 _READ = ("GDPR 5(2)",)  # accountability: the record of the declaration must be reliable
 
 yaml_syntax_error = describe(
     "YML001",
     "yaml-syntax-error",
+    stage=Stage.READING,
     severity=ERROR,
     articles=_READ,
     hint="fix the YAML at the reported place",
@@ -42,6 +43,7 @@ yaml_syntax_error = describe(
 yaml_duplicate_key = describe(
     "YML002",
     "yaml-duplicate-key",
+    stage=Stage.READING,
     severity=ERROR,
     articles=_READ,
     hint="remove or rename one of the two keys",
@@ -66,6 +68,7 @@ yaml_duplicate_key = describe(
 yaml_refused_construct = describe(
     "YML003",
     "yaml-refused-construct",
+    stage=Stage.READING,
     severity=ERROR,
     articles=_READ,
     hint="write plain data: no tags, anchors/aliases or %YAML 1.1 directive",
@@ -90,6 +93,7 @@ yaml_refused_construct = describe(
 yaml11_boolean = describe(
     "YML004",
     "yaml11-boolean-lookalike",
+    stage=Stage.READING,
     severity=WARNING,
     articles=_READ,
     hint="quote the value",
