@@ -156,6 +156,12 @@ EXPECTED = {
     "tabs.yaml": ("YML001", 2, 1, "a tab is used where YAML allows only spaces"),
     "yaml11_no.yaml": ("YML003", 1, 1, "declares %YAML 1.1; privlint reads YAML 1.2 only"),
     "yaml12_no.yaml": ("YML004", 3, 14, "'NO' is the string 'NO' in YAML 1.2"),
+    "yaml13.yaml": ("YML003", 1, 1, "declares %YAML 1.3; privlint reads YAML 1.2 only"),
+    "anchor_without_alias.yaml": ("YML003", 2, 5, "anchor '&vat' is not allowed"),
+    "huge_integer.yaml": ("YML003", 2, 22, "an integer of 4,301 digits; privlint reads integers of at most 4,300"),
+    # A syntax error is placed where the unclosed construct starts, not at the end of the file.
+    "unclosed_quote.yaml": ("YML001", 2, 9, "(while scanning a quoted scalar that starts here)"),
+    "unclosed_flow_sequence.yaml": ("YML001", 1, 11, "(while parsing a flow sequence that starts here)"),
     "escaped_surrogate.yaml": ("YML001", 2, 17, "invalid Unicode character escape code"),
     # The byte-order mark does not count: the unused item on line 1 is at the column an editor shows.
     "bom.yaml": ("REF002", 1, 32, "'fax_number' is used by no processing"),
