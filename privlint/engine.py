@@ -80,7 +80,8 @@ class Result:
 def lint(paths: Sequence[Path], config: Config | None = None, *, today: dt.date | None = None) -> Result:
     """Check the policy under ``paths`` and return its located findings, sorted.
 
-    Raises ``ConfigError`` when a configured waivers or baseline file cannot be used.
+    Raises ``ConfigError`` when a configured waivers or baseline file cannot be used, and
+    ``loading.PolicyPathError`` when a path is no policy (see ``loading.policy_files``).
     """
     import checks  # noqa: PLC0415 - the catalogue is only needed when linting
 

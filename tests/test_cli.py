@@ -102,7 +102,7 @@ def test_unknown_configuration_key_is_a_usage_error_naming_the_key(tmp_path: Pat
 def test_missing_path_is_a_usage_error(tmp_path: Path):
     result = run("check", str(tmp_path / "nope"))
     assert result.returncode == 2
-    assert "does not exist" in result.stderr
+    assert result.stderr == f"privlint: no such file or directory: {tmp_path / 'nope'}\n"
 
 
 def test_version_and_help():
