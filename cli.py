@@ -409,7 +409,8 @@ def _readable_policy(paths: tuple[Path, ...]) -> Result:
     from privlint.engine import lint  # noqa: PLC0415
     from privlint.reporters import reporter  # noqa: PLC0415
 
-    settings = _configuration(None)
+    # The model is all these commands use: a configured baseline or waivers file is not read.
+    settings = _configuration(None).with_options(use_baseline=False, use_waivers=False)
     result = lint(_targets(paths, settings), settings)
     if result.policy is None:
         click.echo(reporter("text")(result, color=_color(sys.stderr)), nl=False, err=True)

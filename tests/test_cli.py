@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
+
+import pytest
 
 from privlint import __version__
 
@@ -126,3 +129,47 @@ def test_rule_explains_a_code_and_rules_lists_them():
 def test_schema_command_prints_the_shipped_schema():
     printed = json.loads(run("schema").stdout)
     assert printed == json.loads((REPO / "schemas" / "policy.schema.json").read_text(encoding="utf-8"))
+
+
+# Commands that do not apply a baseline or waivers, with the arguments to run them in a folder
+# holding a copy of the bundled policy and notice.
+NEEDS_NEITHER = {
+    "render": ["render"],
+    "diff": ["diff", "policy", "notice.txt"],
+    "import": ["import", "notice.txt", "-o", "imported"],
+    "rules": ["rules"],
+    "rule": ["rule", "REF001"],
+    "schema": ["schema"],
+}
+MISSING_FILES = {
+    "baseline": '[tool.privlint]\nbaseline = "missing.json"\n',
+    "waivers": '[tool.privlint]\nwaivers = "missing-waivers.yaml"\n',
+}
+
+
+def _repository_copy(folder: Path, configuration: str) -> Path:
+    shutil.copytree(POLICY, folder / "policy")
+    shutil.copy(REPO / "notice" / "klanten-privacyverklaring.txt", folder / "notice.txt")
+    (folder / "pyproject.toml").write_text(configuration, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("missing", sorted(MISSING_FILES))
+@pytest.mark.parametrize("command", sorted(NEEDS_NEITHER))
+def test_a_command_that_applies_no_baseline_or_waivers_ignores_a_missing_one(tmp_path: Path, command, missing):
+    folder = _repository_copy(tmp_path, MISSING_FILES[missing])
+    result = run(*NEEDS_NEITHER[command], cwd=folder)
+    assert result.returncode in (0, 1), result.stderr
+    assert "not found" not in result.stderr
+    assert result.stdout
+
+
+@pytest.mark.parametrize("command", [["check"], ["report", "-o", "report.html"]])
+def test_a_command_that_applies_the_baseline_still_refuses_a_missing_one(tmp_path: Path, command):
+    folder = _repository_copy(tmp_path, MISSING_FILES["baseline"])
+    result = run(*command, cwd=folder)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "privlint: configuration error: missing.json: baseline file not found; "
+        "write it with --write-baseline missing.json\n"
+    )
