@@ -172,6 +172,8 @@ EXPECTED = {
     # The byte-order mark does not count: the unused item on line 1 is at the column an editor shows.
     "bom.yaml": ("REF002", 1, 32, "'fax_number' is used by no processing"),
     "escaped_controls.yaml": ("TRN001", 2, 3, "is not fully identified"),
+    # Lines end at CR LF, lone CR and LF, as an editor counts them: CR LF is one line break.
+    "cr_line_breaks.yaml": ("REF002", 4, 5, "'fax_number' is used by no processing"),
     # NEL, LS and PS are text in YAML 1.2: the tag after the LS stays in the comment, no line is shifted.
     "yaml11_line_breaks.yaml": ("REF002", 4, 14, "'unused_item' is used by no processing"),
 }
