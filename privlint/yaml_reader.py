@@ -695,7 +695,7 @@ def _settle(document: Document, builder: _Builder) -> None:
 # What may precede the first document's content: a byte-order mark, blank and comment lines,
 # and directives (YAML 1.2.2, section 9.2). A %YAML directive can only stand there.
 _PROLOGUE = re.compile(r"\ufeff?(?:[ \t]*(?:#[^\r\n]*)?(?:\r\n?|\n)|%[^\r\n]*(?:\r\n?|\n|\Z))*")
-_YAML_DIRECTIVE = re.compile(r"(?:^|(?<=[\r\n]))%YAML(?:[ \t]+([^ \t\r\n#]*))?(?=[ \t\r\n#]|\Z)")
+_YAML_DIRECTIVE = re.compile(r"(?:^|(?<=[\r\n\ufeff]))%YAML(?:[ \t]+([^ \t\r\n#]*))?(?=[ \t\r\n#]|\Z)")
 
 
 def _other_yaml_version(text: str) -> Problem | None:
@@ -704,7 +704,7 @@ def _other_yaml_version(text: str) -> Problem | None:
     Looked for before parsing: libyaml and PyYAML disagree on what they accept (1.1, 1.3, ...)
     and on how they fail, and either way the file would be read as YAML 1.2.
     """
-    if "%" not in text[:1] and "\n%" not in text and "\r%" not in text:
+    if "%" not in text[:2] and "\n%" not in text and "\r%" not in text:
         return None  # the usual file: no line starts with a directive
     prologue = _PROLOGUE.match(text)
     assert prologue is not None  # noqa: S101 - the pattern matches the empty string

@@ -38,6 +38,8 @@ BAD_INPUTS = {
         ("YML003", 2, 1),
         "the file declares %YAML 1.1; privlint reads YAML 1.2 only",
     ),
+    "YAML 1.1 after a byte-order mark": ("\ufeff%YAML 1.1\n---\ncontroller: {name: x}\n", ("YML003", 1, 1), "1.1;"),
+    "%YAML without a version": ("%YAML\n---\ncontroller: {name: x}\n", ("YML003", 1, 1), "%YAML with no version"),
     "4,301-digit integer": (
         "controller:\n  name: " + "9" * 4301 + "\n",
         ("YML003", 2, 9),
