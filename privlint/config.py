@@ -107,7 +107,7 @@ def codes(values: Iterable[str]) -> tuple[str, ...]:
 def _read(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+    except (OSError, ValueError) as error:  # ValueError: UnicodeDecodeError, TOMLDecodeError, an integer too long
         raise ConfigError(f"{path}: cannot read configuration: {error}") from None
 
 

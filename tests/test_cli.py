@@ -173,3 +173,12 @@ def test_a_command_that_applies_the_baseline_still_refuses_a_missing_one(tmp_pat
         "privlint: configuration error: missing.json: baseline file not found; "
         "write it with --write-baseline missing.json\n"
     )
+
+
+def test_a_4301_digit_integer_in_the_configuration_is_a_configuration_error(tmp_path: Path):
+    (tmp_path / "pyproject.toml").write_text(f"[tool.privlint]\neu_only = {'9' * 4301}\n", encoding="utf-8")
+    write_policy(tmp_path / "policy", CLEAN_POLICY)
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"privlint: configuration error: {tmp_path / 'pyproject.toml'}: cannot read")
+    assert "internal error" not in result.stderr
