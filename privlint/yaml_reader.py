@@ -76,6 +76,9 @@ _FLATTEN = "a policy needs only a few levels; flatten the structure"
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = frozenset(_CORE + name for name in ("str", "int", "float", "bool", "null", "map", "seq")) | {"!"}
 
+# Where an anchor could be: '&' at the start of a node, followed by a character of its name
+# (YAML 1.2.2, 6.9.2). Text such as "Smet & Jet" does not match; a quoted "&x" may, harmlessly.
+_MAYBE_ANCHOR = re.compile(r"(?:^|[ \t\r\n\[{,:])&[^ \t\r\n\[\]{},]")
 _INDEX = re.compile(r"0|[1-9][0-9]*")  # a JSON Pointer token that indexes a list (RFC 6901)
 
 # The line breaks of YAML 1.2 (and of editors): CR LF, CR, LF. Not NEL, LS, PS (YAML 1.1).
@@ -458,7 +461,7 @@ class _Builder:
         import yaml  # noqa: PLC0415
 
         scalar: Callable[[Any], None] = self.scalar if self.shield.restore is None else self.shielded_scalar
-        if "&" in self.lines.text:  # only then can an event carry an anchor: the usual file pays nothing
+        if _MAYBE_ANCHOR.search(self.lines.text):  # only then can an event carry one: most files pay nothing
             scalar = self._noting_anchor(scalar)
         return {
             yaml.ScalarEvent: scalar,

@@ -27,6 +27,7 @@ BAD_INPUTS = {
     "anchor without alias": ("data_items:\n  - &x id: vat_number\n", ("YML003", 2, 5), "anchor '&x' is not allowed"),
     "anchor on a mapping": ("controller: &c {name: x}\n", ("YML003", 1, 13), "anchor '&c' is not allowed"),
     "anchor on a list": ("audience: &a\n  - customers\n", ("YML003", 1, 11), "anchor '&a' is not allowed"),
+    "anchor after a JSON-like key": ('controller: {"name":&n x}\n', ("YML003", 1, 21), "anchor '&n' is not allowed"),
     "YAML 1.3 document": (
         "%YAML 1.3\n---\ncontroller: {name: x}\n",
         ("YML003", 1, 1),
@@ -104,6 +105,13 @@ def test_a_yaml_1_2_directive_and_a_4300_digit_integer_are_read():
     assert where(result.findings) == [("SCH001", 4, 9)]
     assert result.source is not None
     assert result.source.data["controller"]["name"] == int("9" * 4300)
+
+
+def test_an_ampersand_in_text_is_no_anchor():
+    result = lint_files({"policy.yaml": "controller:\n  name: Smet & Jet NV\n  email: 'a&b@example.be'\n"})
+    assert [f.code for f in result.findings if f.code.startswith("YML")] == []
+    assert result.source is not None
+    assert result.source.data["controller"] == {"name": "Smet & Jet NV", "email": "a&b@example.be"}
 
 
 def test_a_byte_order_mark_is_accepted():
