@@ -35,19 +35,18 @@ JSON Pointer to ``Span``; ``locate`` walks it for one pointer.
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping
 from itertools import accumulate
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from privlint import files
 from privlint.findings import Span
 from privlint.pointers import child, tokens
 
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = files.MAX_BYTES
 MAX_DEPTH = 64
 # Python converts integers to and from decimal text only up to 4,300 digits (its default
 # ``sys.get_int_max_str_digits()``, CPython 3.11+): a longer one would fail wherever it is
@@ -73,6 +72,7 @@ _YAML11_BOOL = frozenset(
 )
 
 _FLATTEN = "a policy needs only a few levels; flatten the structure"
+_SPLIT = "split the policy into several files"
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = frozenset(_CORE + name for name in ("str", "int", "float", "bool", "null", "map", "seq")) | {"!"}
 
@@ -269,42 +269,21 @@ class _RefusedError(Exception):
 def read_file(path: Path) -> str | Problem:
     """The text of the file at ``path``, or why it cannot be read as a policy file.
 
-    Only a regular file is read (a FIFO would block until a writer comes, a device may never
-    end), and never more than ``MAX_BYTES`` + 1 bytes, whatever size it claims or has.
+    Only a regular file is read, and never more than ``MAX_BYTES`` + 1 bytes (see ``files``).
     """
     try:
-        # O_NONBLOCK: opening a FIFO does not wait for a writer, so it can be refused below.
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        raw = files.read_regular(path, MAX_BYTES)
+    except files.FileTooLargeError as error:
+        return Problem("YML003", str(error.strerror), Span(1, 1), _SPLIT)
     except OSError as error:
         return Problem("YML001", f"cannot read: {error.strerror}", Span(1, 1))
-    with os.fdopen(descriptor, "rb") as stream:
-        status = os.fstat(descriptor)
-        if not stat.S_ISREG(status.st_mode):
-            return Problem("YML001", "cannot read: not a regular file", Span(1, 1))
-        if status.st_size > MAX_BYTES:
-            return _too_large(status.st_size)
-        try:
-            raw = stream.read(MAX_BYTES + 1)
-        except OSError as error:
-            return Problem("YML001", f"cannot read: {error.strerror}", Span(1, 1))
-    if len(raw) > MAX_BYTES:  # it grew while being read
-        return _too_large(MAX_BYTES, more=True)
     return decode(raw)
-
-
-def _too_large(size: int, *, more: bool = False) -> Problem:
-    return Problem(
-        "YML003",
-        f"file is {'more than ' if more else ''}{size:,} bytes; the limit is {MAX_BYTES:,}",
-        Span(1, 1),
-        "split the policy into several files",
-    )
 
 
 def decode(raw: bytes) -> str | Problem:
     """Decode UTF-8 (a byte-order mark is allowed), or say where the first bad byte is."""
     if len(raw) > MAX_BYTES:
-        return _too_large(len(raw))
+        return Problem("YML003", str(files.FileTooLargeError(len(raw), MAX_BYTES).strerror), Span(1, 1), _SPLIT)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

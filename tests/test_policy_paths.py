@@ -5,6 +5,7 @@ The decision is ``privlint.loading.policy_files``; the command line only shows i
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -79,3 +80,26 @@ def test_a_folder_lists_its_policy_files_and_skips_what_is_not_a_regular_file(tm
     (tmp_path / "notes.txt").write_text("x\n", encoding="utf-8")
     (tmp_path / "zero.yaml").symlink_to("/dev/zero")
     assert policy_files([tmp_path]) == [tmp_path / "a.yml", tmp_path / "b.yaml"]
+
+
+# Every other file a command reads (baseline, configuration, notice) is refused, not waited
+# on, when it is a FIFO: opening one blocks until a writer comes.
+FIFO_READERS = {
+    "baseline": (["check", "policy", "--baseline", "fifo"], "cannot read the baseline"),
+    "configuration": (["check", "policy", "--config", "fifo"], "cannot read configuration"),
+    "imported notice": (["import", "fifo", "-o", "out"], "cannot read fifo"),
+    "notice compared": (["diff", "policy", "fifo"], "cannot read fifo"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FIFO_READERS))
+def test_a_fifo_given_as_any_file_is_refused_without_waiting(tmp_path: Path, name: str):
+    (tmp_path / "policy").mkdir()
+    (tmp_path / "policy" / "p.yaml").write_text("controller:\n  name: Smet-Jet NV\n", encoding="utf-8")
+    os.mkfifo(tmp_path / "fifo")
+    arguments, words = FIFO_READERS[name]
+    result = run(*arguments, cwd=tmp_path, timeout=30)  # without the fix: no answer, ever
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert words in result.stderr
+    assert "not a regular file" in result.stderr
+    assert len(result.stderr.splitlines()) == 1

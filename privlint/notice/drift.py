@@ -20,7 +20,7 @@ from typing import Any
 
 import click
 
-from privlint import pointers
+from privlint import files, pointers
 from privlint.findings import Finding, Span
 from privlint.loading import Source, display_name
 from privlint.model import Address, Policy, Processing, Text
@@ -50,7 +50,7 @@ def compare(policy: Policy, source: Source, notice: Path) -> list[Finding]:
     from checks import drift as rules  # noqa: PLC0415 - the rule catalogue is only needed here
 
     try:
-        text = notice.read_text(encoding="utf-8")
+        text = files.read_regular(notice).decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise NoticeReadError(f"cannot read {display_name(notice)}: {error}") from error
     by_code = {rule.code: rule for rule in vars(rules).values() if isinstance(rule, Rule)}

@@ -26,6 +26,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
+from privlint import files
 from privlint.loading import display_name, load
 from privlint.notice.parser import (
     Address,
@@ -91,7 +92,7 @@ def import_notice(notice: Path, out_dir: Path, *, overwrite: bool) -> ImportRepo
     section heading of the template and nothing placed in the model (an empty file, or prose).
     """
     try:
-        text = notice.read_text(encoding="utf-8")
+        text = files.read_regular(notice).decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ImportRefusedError(f"cannot read {display_name(notice)}: {error}") from error
     parsed = parse(text)
