@@ -102,6 +102,9 @@ def policy_files(paths: Iterable[Path], exclude: Iterable[Path] = ()) -> list[Pa
     waivers and baseline files) is left out. Raises ``PolicyPathError`` for a path that is
     no policy (see the module docstring).
     """
+    paths = list(paths)
+    if not paths:
+        raise PolicyPathError("no policy path given (pass one, or set [tool.privlint] paths)")
     excluded = {p.resolve() for p in exclude}
     found: list[Path] = []
     for path in paths:

@@ -103,3 +103,12 @@ def test_a_fifo_given_as_any_file_is_refused_without_waiting(tmp_path: Path, nam
     assert words in result.stderr
     assert "not a regular file" in result.stderr
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_no_path_at_all_is_a_usage_error(tmp_path: Path):
+    (tmp_path / "pyproject.toml").write_text("[tool.privlint]\npaths = []\n", encoding="utf-8")
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == "privlint: no policy path given (pass one, or set [tool.privlint] paths)\n"
+    with pytest.raises(PolicyPathError, match="no policy path given"):
+        policy_files([])
