@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from privlint import pointers
+from privlint import files, pointers
 from privlint.findings import Finding
 
 FORMAT_VERSION = 1
@@ -117,7 +117,7 @@ def write(path: Path, keys: Iterable[Key]) -> None:
 def read(path: Path) -> Counter[Key]:
     """The known findings recorded in ``path``, with how often each key occurs."""
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        document = json.loads(files.read_regular(path).decode("utf-8"))
     except FileNotFoundError:
         raise BaselineError(f"{path}: baseline file not found; write it with --write-baseline {path}") from None
     except (OSError, UnicodeDecodeError, ValueError) as error:

@@ -153,7 +153,7 @@ def _suppression_options(command: Any) -> Any:
 
 
 @cli.command(epilog=CHECK_EPILOG)
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @_format_options
 @click.option("--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity that fails (default: warning).")
 @click.option(
@@ -203,7 +203,7 @@ def check(  # noqa: PLR0913 - one parameter per command-line option
 
 
 @cli.command("report")
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--output",
@@ -243,11 +243,8 @@ def report(  # noqa: PLR0913 - one parameter per command-line option
 
 
 def _targets(paths: tuple[Path, ...], settings: Config) -> list[Path]:
-    targets = list(paths) or [Path(p) for p in settings.paths]
-    missing = [str(p) for p in targets if not p.exists()]
-    if missing:
-        raise click.UsageError(f"no such file or directory: {', '.join(missing)}")
-    return targets
+    # Whether they are a policy is decided while loading (privlint.loading.policy_files).
+    return list(paths) or [Path(p) for p in settings.paths]
 
 
 def _suppression(
@@ -321,7 +318,7 @@ def import_notice(notice: Path, out_dir: Path, force: bool) -> int:
 
 
 @cli.command("render")
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--lang", type=click.Choice(("nl", "en")), default="nl", show_default=True)
 @click.option("--format", "output_format", type=click.Choice(("txt", "md", "html")), default="txt", show_default=True)
 @click.option(
@@ -342,7 +339,7 @@ def render(paths: tuple[Path, ...], lang: str, output_format: str, output: Path 
 
 
 @cli.command("diff")
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.argument("notice", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @_format_options
 @click.option("--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity that fails (default: warning).")
@@ -393,6 +390,7 @@ def _readable_policy(paths: tuple[Path, ...]) -> Result:
     from privlint.engine import lint  # noqa: PLC0415
     from privlint.reporters import reporter  # noqa: PLC0415
 
+    # The model is all these commands use: a configured baseline or waivers file is not read.
     settings = _configuration(None).with_options(use_baseline=False, use_waivers=False)
     result = lint(_targets(paths, settings), settings)
     if result.policy is None:
@@ -425,6 +423,7 @@ def _color(stream: object) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code."""
     from privlint.config import ConfigError  # noqa: PLC0415
+    from privlint.loading import PolicyPathError  # noqa: PLC0415
 
     try:
         code = cli.main(args=list(argv) if argv is not None else None, prog_name="privlint", standalone_mode=False)
@@ -436,6 +435,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except ConfigError as error:
         click.echo(f"privlint: configuration error: {error}", err=True)
+        return EXIT_ERROR
+    except PolicyPathError as error:  # a path named as policy is none: a usage error, one line
+        click.echo(f"privlint: {error}", err=True)
         return EXIT_ERROR
     except Exception as error:  # noqa: BLE001 - the last line of defence: no traceback for users
         click.echo(f"privlint: internal error: {type(error).__name__}: {error}", err=True)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from privlint import files
 from privlint.findings import Severity
 
 if TYPE_CHECKING:
@@ -112,8 +113,8 @@ def codes(values: Iterable[str]) -> tuple[str, ...]:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return tomllib.loads(files.read_regular(path).decode("utf-8"))
+    except (OSError, ValueError) as error:  # ValueError: UnicodeDecodeError, TOMLDecodeError, an integer too long
         raise ConfigError(f"{path}: cannot read configuration: {error}") from None
 
 

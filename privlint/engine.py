@@ -30,7 +30,8 @@ Producer = Callable[[Policy, Source, Sequence[Rule], Config], list[Finding]]
 def lint(paths: Sequence[Path], config: Config | None = None, *, today: dt.date | None = None) -> Result:
     """Check the policy under ``paths`` and return its located findings, sorted.
 
-    Raises ``ConfigError`` when a configured waivers or baseline file cannot be used.
+    Raises ``ConfigError`` when a configured waivers or baseline file cannot be used, and
+    ``loading.PolicyPathError`` when a path is no policy (see ``loading.policy_files``).
     """
     return _run(paths, config or Config(), today or local_today(), Stage.MODEL, _model_checks)
 

@@ -105,12 +105,7 @@ def entry_ids(pointer: str, data: Any) -> set[str]:
 def read(path: Path, name: str, known_codes: Iterable[str]) -> WaiverFile:
     """Read and check the waivers file at ``path`` (shown to users as ``name``)."""
     result = WaiverFile(name)
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        result.problems.append(Problem("YML001", f"cannot read: {error.strerror}", Span(1, 1)))
-        return result
-    text = yaml_reader.decode(raw)
+    text = yaml_reader.read_file(path)
     if isinstance(text, yaml_reader.Problem):
         result.problems.append(Problem(text.code, text.message, text.span, text.hint))
         return result

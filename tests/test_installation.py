@@ -59,7 +59,7 @@ def test_installed_package_ships_its_schema_and_finds_shape_errors(installed: Pa
     (tmp_path / "policy" / "p.yaml").write_text("audience: customers\n", encoding="utf-8")
     result = subprocess.run([str(installed), "check"], cwd=tmp_path, capture_output=True, text=True, check=False)
     assert result.returncode == 1, result.stderr
-    assert "policy/p.yaml:1:11: SCH001 [error] audience must be a list, found a string 'customers'" in result.stdout
+    assert "policy/p.yaml:1:11: SCH001 [error] audience must be a list, found the string 'customers'" in result.stdout
 
 
 def test_installed_command_does_not_import_from_the_source_tree(installed: Path):

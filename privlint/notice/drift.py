@@ -20,7 +20,7 @@ from typing import Any
 
 import click
 
-from privlint import pointers
+from privlint import files, pointers
 from privlint.loading import display_name
 from privlint.model import Address, Policy, Processing, Text
 from privlint.notice import parser
@@ -46,7 +46,7 @@ class Drift:
 def read_notice(notice: Path) -> ParsedNotice:
     """The published notice at ``notice``, read as ``privlint import`` reads it."""
     try:
-        text = notice.read_text(encoding="utf-8")
+        text = files.read_regular(notice).decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise NoticeReadError(f"cannot read {display_name(notice)}: {error}") from error
     return parser.parse(text)
