@@ -23,7 +23,7 @@ ERROR = Severity.ERROR
 WARNING = Severity.WARNING
 INFO = Severity.INFO
 
-CODE_PATTERN = re.compile(r"^[A-Z]{2,3}[0-9]{3}$")
+CODE_PATTERN = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")  # family (REF, BE, LANG) and number
 
 
 class Hit(NamedTuple):

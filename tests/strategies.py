@@ -357,6 +357,9 @@ def _notice(draw: st.DrawFn, plan: _Plan) -> dict[str, Any]:
     sections = _ids(draw, "n", st.integers(0, 2), compliant=full)
     if sections:
         notice["sections"] = [_section(draw, plan, section) for section in sections]
+    if not full:  # entries as written: numbered, unnumbered, any text (a compliant policy has none)
+        entry = st.one_of(texts(compliant=False), regex(r"[1-4]\. [A-Za-z ]{1,12}").map(lambda text: {"nl": text}))
+        put(notice, "table_of_contents", maybe(draw, st.lists(entry, max_size=3)))
     return notice
 
 
