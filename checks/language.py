@@ -26,6 +26,7 @@ _DUTCH = "nl"
 # A word that switches from at least three capitals to at least three small letters
 # ("PERSOONSgegevens"); Latin-1 letters cover Dutch (é, ë, ï, ...).
 _MIXED_CASE = r"\b[A-ZÀ-ÖØ-Þ]{3,}[a-zß-öø-ÿ]{3,}\b"
+_THREE_CAPITALS = r"[A-ZÀ-ÖØ-Þ]{3}"  # a quick pre-check for _MIXED_CASE
 _MIXED = "mixed_case"
 _NUMBERED = re.compile(r"^(?P<number>\d{1,3})\.\s+(?P<title>\S.*)$", re.DOTALL)
 
@@ -34,11 +35,16 @@ _NUMBERED = re.compile(r"^(?P<number>\d{1,3})\.\s+(?P<title>\S.*)$", re.DOTALL)
 def _terms_matcher() -> wording.PhraseMatcher:
     """Every wrong form of the term list, and words in two cases, as ONE regular expression."""
     alternatives = [
-        (str(index), term.wrong if term.pattern else wording.phrase_pattern(term.wrong), term.case_sensitive)
+        wording.Alternative(
+            str(index),
+            term.wrong if term.pattern else wording.phrase_pattern(term.wrong),
+            term.case_sensitive,
+            term.anchor if term.pattern else wording.anchor_of(term.wrong),
+        )
         for index, term in enumerate(knowledge.dutch_terms())
     ]
-    alternatives.append((_MIXED, _MIXED_CASE, True))
-    return wording.PhraseMatcher(alternatives)
+    alternatives.append(wording.Alternative(_MIXED, _MIXED_CASE, case_sensitive=True))
+    return wording.PhraseMatcher(alternatives, hint=_THREE_CAPITALS)
 
 
 def _correction(found: wording.Found) -> tuple[str, str, str]:

@@ -319,6 +319,7 @@ class DutchTerm(NamedTuple):
     wrong: str  # literal text, or a regular expression when ``pattern``
     right: str
     pattern: bool
+    anchor: str | None  # for a pattern: a word every match contains (a quick pre-check)
     case_sensitive: bool
     source: str
     verified: Verified
@@ -740,6 +741,7 @@ def _dutch_term(table: _Table) -> DutchTerm:
         wrong=wrong if pattern else unicodedata.normalize("NFC", wrong),
         right=table.text("right"),
         pattern=pattern,
+        anchor=table.text("anchor") if pattern else None,
         case_sensitive=table.flag("case_sensitive") if table.has("case_sensitive") else False,
         source=table.text("source"),
         verified=table.choice("verified", _VERIFIED),

@@ -1,10 +1,11 @@
 """The notice's wording for the prose rules (PRO, LANG): every human text of a policy, and phrase matching.
 
-``texts`` walks the model and yields every ``Text`` (headings, prose, purposes, names,
-retention wording, the table of contents...), so a rule about wording sees the text of any
-field, including fields added to the model later. ``PhraseMatcher`` turns a word list from
-``privlint/data`` into ONE regular expression, built on first use, never at import time
-(pre-commit pays for every import): phrases are literal text matched case-insensitively on
+``texts`` yields every ``Text`` of the model (headings, prose, purposes, names, retention
+wording, the table of contents...), so a rule about wording sees the text of any field; a
+test walks the model generically and fails when a new text field is missing here.
+``PhraseMatcher`` turns a word list from ``privlint/data`` into ONE regular expression, built
+on first use, never at import time (pre-commit pays for every import), with a quick pre-check
+so that texts holding none of its words are not searched at all: phrases are literal text matched case-insensitively on
 word boundaries after Unicode NFC; guards are regular expressions for wording that contains
 a phrase without being one, tried before the phrases at every position.
 """
@@ -13,8 +14,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, NamedTuple
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 from privlint.model import Policy, Text
 
@@ -22,19 +23,53 @@ _WORD_CHARACTER = re.compile(r"\w")
 
 
 def texts(policy: Policy) -> Iterator[Text]:
-    """Every human text of ``policy``, in the order of the model's fields."""
-    yield from _texts_in(policy)
+    """Every human text of ``policy``: every ``Text`` field of the model (a test compares this with a walk of it)."""
+    notice = policy.notice
+    if notice is not None:
+        yield from _given(notice.title)
+        yield from notice.table_of_contents
+        for section in notice.sections:
+            yield from _given(section.heading, section.text)
+    if policy.controller is not None:
+        yield from _given(policy.controller.text)
+    for subject in policy.data_subjects:
+        yield from _given(subject.name)
+    for item in policy.data_items:
+        yield from _given(item.name)
+    for processing in policy.processings:
+        yield from _given(processing.name, processing.description)
+        yield from processing.purposes
+        yield from _given(processing.legitimate_interest, processing.retention.text if processing.retention else None)
+        yield from processing.data_item_names.values()
+        yield from _given(processing.text)
+    yield from policy.recipient_categories
+    for recipient in policy.recipients:
+        yield from _given(recipient.processor_agreement, recipient.joint_arrangement, recipient.text)
+    yield from _website_texts(policy)
+    for right in policy.rights:
+        yield from _given(right.text)
+    adm = policy.automated_decision_making
+    yield from _given(adm.logic if adm else None)
+    yield from _given(policy.supervisory_authority.text if policy.supervisory_authority else None)
 
 
-def _texts_in(value: Any) -> Iterator[Text]:
-    if isinstance(value, Text):
-        yield value
-    elif isinstance(value, tuple):  # NamedTuple records and tuples of them
-        for member in value:
-            yield from _texts_in(member)
-    elif isinstance(value, Mapping):  # data_item_names: item id -> Text
-        for member in value.values():
-            yield from _texts_in(member)
+def _website_texts(policy: Policy) -> Iterator[Text]:
+    yield from _given(policy.processor_role.text if policy.processor_role else None)
+    yield from _given(policy.security.text if policy.security else None)
+    website = policy.website
+    if website is not None:
+        for use in (website.cookies, website.server_logs):
+            if use is not None:
+                yield from _given(use.text)
+                yield from use.data_item_names.values()
+        yield from _given(website.external_links.text if website.external_links else None)
+    social = policy.social_media
+    if social is not None:
+        yield from _given(social.text, social.events.text if social.events else None)
+
+
+def _given(*values: Text | None) -> Iterator[Text]:
+    return (value for value in values if value is not None)
 
 
 def nfc(text: str) -> str:
@@ -52,40 +87,77 @@ def phrase_pattern(phrase: str) -> str:
 class Found(NamedTuple):
     text: str  # as written
     start: int
-    label: str  # the name of the alternative that matched (see ``PhraseMatcher``)
+    label: str  # the label of the alternative that matched (see ``PhraseMatcher``)
+
+
+class Alternative(NamedTuple):
+    """One thing to find: a label, its regular expression, and a word every match contains (for a quick pre-check)."""
+
+    label: str
+    expression: str
+    case_sensitive: bool = False
+    anchor: str | None = None  # text every match contains; None: only ``hint`` can tell
 
 
 class PhraseMatcher:
-    """Labelled alternatives (phrases or patterns) and guards as one case-insensitive regular expression.
+    """Labelled alternatives and guards as one case-insensitive regular expression, built once.
 
-    Longest phrases are tried first, so the most specific one is reported; an alternative
-    marked case-sensitive ignores the case-insensitive flag.
+    Longest expressions are tried first, so the most specific one is reported; an alternative
+    marked case-sensitive ignores the case-insensitive flag. Most texts hold nothing to report:
+    a text is only searched when it contains one of the anchors (case-folded, white space
+    collapsed) or,
+    for alternatives without an anchor, when the cheap ``hint`` expression finds something.
     """
 
-    __slots__ = ("_labels", "_pattern")
+    __slots__ = ("_always", "_anchors", "_hint", "_labels", "_pattern")
 
-    def __init__(self, alternatives: Iterable[tuple[str, str, bool]], guards: Iterable[str] = ()) -> None:
-        """``alternatives``: (label, regular expression, case-sensitive); ``guards``: regular expressions."""
-        ordered = sorted(alternatives, key=lambda alternative: len(alternative[1]), reverse=True)
-        self._labels = {f"a{index}": label for index, (label, _, _) in enumerate(ordered)}
+    def __init__(
+        self, alternatives: Iterable[Alternative], guards: Iterable[str] = (), hint: str | None = None
+    ) -> None:
+        ordered = sorted(alternatives, key=lambda alternative: len(alternative.expression), reverse=True)
+        self._labels = {f"a{index}": alternative.label for index, alternative in enumerate(ordered)}
         branches = [f"(?:{guard})" for guard in guards]
-        for index, (_, expression, case_sensitive) in enumerate(ordered):
-            body = f"(?-i:{expression})" if case_sensitive else expression
+        for index, alternative in enumerate(ordered):
+            body = f"(?-i:{alternative.expression})" if alternative.case_sensitive else alternative.expression
             branches.append(f"(?P<a{index}>{body})")
         self._pattern = re.compile("|".join(branches) or "(?!)", re.IGNORECASE)
+        self._anchors = tuple(sorted({_folded(a.anchor) for a in ordered if a.anchor is not None}))
+        self._hint = re.compile(hint) if hint is not None else None
+        self._always = self._hint is None and any(alternative.anchor is None for alternative in ordered)
 
     def find(self, text: str) -> list[Found]:
         """Every alternative in ``text`` (NFC), left to right, outside the guards."""
+        text = nfc(text)
+        if not self._may_hold(text):
+            return []
         return [
             Found(match.group(), match.start(), self._labels[match.lastgroup])
-            for match in self._pattern.finditer(nfc(text))
+            for match in self._pattern.finditer(text)
             if match.lastgroup is not None  # a guard matched: nothing to report there
         ]
+
+    def _may_hold(self, text: str) -> bool:
+        if self._always:
+            return True
+        folded = _folded(text)
+        return any(anchor in folded for anchor in self._anchors) or (
+            self._hint is not None and self._hint.search(text) is not None
+        )
+
+
+def anchor_of(phrase: str) -> str:
+    """A literal phrase, its white space collapsed: every text that holds the phrase holds this (see ``_folded``)."""
+    return _folded(phrase)
+
+
+def _folded(text: str) -> str:
+    return " ".join(nfc(text).casefold().split())
 
 
 def phrases_matcher(phrases: Iterable[str], guards: Iterable[str] = ()) -> PhraseMatcher:
     """A matcher whose labels are the phrases themselves."""
-    return PhraseMatcher(((phrase, phrase_pattern(phrase), False) for phrase in phrases), guards)
+    alternatives = (Alternative(phrase, phrase_pattern(phrase), anchor=anchor_of(phrase)) for phrase in phrases)
+    return PhraseMatcher(alternatives, guards)
 
 
 def first_seen(found: Iterable[Found]) -> list[str]:
