@@ -56,9 +56,12 @@ def test_every_result_is_located_fingerprinted_and_tied_to_its_rule():
         assert re.fullmatch(r"policy/[a-z_]+\.yaml", location["artifactLocation"]["uri"])
         assert re.fullmatch(r"[0-9a-f]{32}:[1-9][0-9]*", result["partialFingerprints"]["privlint/v1"])
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
-        assert result["level"] == {"error": "error", "warning": "warning", "info": "note"}[
-            severities[result["ruleId"], result["message"]["text"].split("\nHint: ")[0]]
-        ]
+        assert (
+            result["level"]
+            == {"error": "error", "warning": "warning", "info": "note"}[
+                severities[result["ruleId"], result["message"]["text"].split("\nHint: ")[0]]
+            ]
+        )
         assert "suppressions" not in result
         assert "baselineState" not in result
     fingerprints = [r["partialFingerprints"]["privlint/v1"] for r in results]
