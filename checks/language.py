@@ -44,7 +44,7 @@ def _terms_matcher() -> wording.PhraseMatcher:
         for index, term in enumerate(knowledge.dutch_terms())
     ]
     alternatives.append(wording.Alternative(_MIXED, _MIXED_CASE, case_sensitive=True))
-    return wording.PhraseMatcher(alternatives, hint=_THREE_CAPITALS)
+    return wording.PhraseMatcher(alternatives, knowledge.dutch_term_guards(), hint=_THREE_CAPITALS)
 
 
 def _correction(found: wording.Found) -> tuple[str, str, str]:

@@ -65,6 +65,7 @@ __all__ = [
     "criminal_data",
     "criminal_keywords",
     "data_as_of",
+    "dutch_term_guards",
     "dutch_terms",
     "eea_countries",
     "eu_countries",
@@ -104,7 +105,7 @@ _FILE_KEYS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
     {
         "adequacy.toml": frozenset({"as_of", "decision"}),
         "countries.toml": frozenset({"as_of", "eu_member", "eea_member", "outermost_region", "code_aliases"}),
-        "dutch_terms.toml": frozenset({"as_of", "term", "mixed_case"}),
+        "dutch_terms.toml": frozenset({"as_of", "guards", "term", "mixed_case"}),
         "prose.toml": frozenset({"as_of", "open_list", "hedges"}),
         "retention_limits.toml": frozenset({"as_of", "limit"}),
         "special_categories.toml": frozenset({"as_of", "category", "condition", "criminal"}),
@@ -531,6 +532,12 @@ def hedges() -> Mapping[str, PhraseList]:
 def dutch_terms() -> tuple[DutchTerm, ...]:
     """Misspelt or non-canonical Dutch forms with the right form and its source, in data-file order."""
     return tuple(_dutch_term(table) for table in _root("dutch_terms.toml").tables("term"))
+
+
+@functools.cache
+def dutch_term_guards() -> tuple[str, ...]:
+    """Regular expressions for right wording that contains a wrong form ("Google Belgium NV")."""
+    return _root("dutch_terms.toml").strings("guards")
 
 
 @functools.cache
