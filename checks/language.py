@@ -39,7 +39,8 @@ def _terms_matcher() -> wording.PhraseMatcher:
             str(index),
             term.wrong if term.pattern else wording.phrase_pattern(term.wrong),
             term.case_sensitive,
-            term.anchor if term.pattern else wording.anchor_of(term.wrong),
+            term.anchor if term.pattern else term.wrong,
+            literal=not term.pattern,
         )
         for index, term in enumerate(knowledge.dutch_terms())
     ]
