@@ -16,7 +16,7 @@ is possible). A finding is a prompt to rewrite a sentence, not a legal conclusio
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 
 from privlint import knowledge, wording
 from privlint.model import Policy, Processing, Text
@@ -36,25 +36,23 @@ def _listed(phrases: list[str]) -> str:
 
 
 @functools.cache
-def _matchers(kind: str) -> Mapping[str, wording.PhraseMatcher]:
-    """One regular expression per language of a word list (``open_list`` or ``hedges``), built on first use."""
+def _matcher(kind: str, language: str) -> wording.PhraseMatcher | None:
+    """The word list ``kind`` (``open_list`` or ``hedges``) for ``language`` as one regular expression.
+
+    Built on first use, per language: a policy in Dutch never pays for compiling the French list.
+    """
     lists = knowledge.open_list_markers() if kind == "open_list" else knowledge.hedges()
-    shared = lists.get("any")
-    matchers = {}
-    for language in ("nl", "fr", "en", "de"):
-        own = lists.get(language)
-        phrases = [*(shared.phrases if shared else ()), *(own.phrases if own else ())]
-        guards = [*(shared.guards if shared else ()), *(own.guards if own else ())]
-        if own is not None or shared is not None:
-            matchers[language] = wording.phrases_matcher(phrases, guards)
-    return matchers
+    chosen = [found for found in (lists.get("any"), lists.get(language)) if found is not None]
+    if not chosen:
+        return None
+    phrases = [phrase for found in chosen for phrase in found.phrases]
+    return wording.phrases_matcher(phrases, [guard for found in chosen for guard in found.guards])
 
 
 def _found(kind: str, text: Text) -> tuple[str, list[str]] | None:
     """The first language of ``text`` with phrases of the list ``kind``, and those phrases."""
-    matchers = _matchers(kind)
     for language, value in text.by_language.items():
-        matcher = matchers.get(language)
+        matcher = _matcher(kind, language)
         phrases = wording.first_seen(matcher.find(value)) if matcher is not None else []
         if phrases:
             return language, phrases
