@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from privlint.config import Config, ConfigError
-from privlint.findings import Finding, Span
+from privlint.findings import Finding, Severity, Span
 from privlint.loading import Source, collector_paused, display_name, load
 from privlint.model import Policy
 from privlint.result import Result
@@ -217,11 +217,21 @@ def _waive(
     return [*outcome.findings, *(f for f in (*reading, *hygiene) if config.selects(rules[f.code]))]
 
 
-def _stamped(rule: Rule, config: Config, file: str, span: Span, pointer: str, message: str, hint: str) -> Finding:
+def _stamped(
+    rule: Rule,
+    config: Config,
+    file: str,
+    span: Span,
+    pointer: str,
+    message: str,
+    hint: str,
+    severity: Severity | None = None,
+) -> Finding:
+    """The finding, at the hit's own severity where it has one (configuration overrides both)."""
     return Finding(
         code=rule.code,
         name=rule.name,
-        severity=config.severity_of(rule.code, rule.severity),
+        severity=config.severity_of(rule.code, severity or rule.severity),
         message=message,
         file=file,
         span=span,
@@ -238,4 +248,4 @@ def _reading_findings(source: Source, rules: Mapping[str, Rule], config: Config)
 
 def _finding(rule: Rule, config: Config, source: Source, hit: Hit) -> Finding:
     file, span = source.locate(hit.pointer, at_key=hit.at_key)
-    return _stamped(rule, config, file, span, hit.pointer, hit.message, hit.hint or rule.hint)
+    return _stamped(rule, config, file, span, hit.pointer, hit.message, hit.hint or rule.hint, hit.severity)

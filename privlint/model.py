@@ -85,6 +85,7 @@ class Notice(NamedTuple):
     language: str | None
     version: str | None
     date: str | None
+    table_of_contents: tuple[Text, ...]  # entries as written, numbering included; empty: not stated
     sections: tuple[Section, ...]
     pointer: str
 
@@ -189,6 +190,7 @@ class SupervisoryAuthority(NamedTuple):
     address: Address | None
     url: str | None
     email: str | None
+    phone: str | None
     text: Text | None
     pointer: str
 
@@ -341,6 +343,7 @@ def _notice(value: Mapping[str, Any], pointer: str) -> Notice:
         language=value.get("language"),
         version=value.get("version"),
         date=value.get("date"),
+        table_of_contents=_list(value, pointer, "table_of_contents", _text),
         sections=_list(value, pointer, "sections", _section),
         pointer=pointer,
     )
@@ -501,6 +504,7 @@ def _authority(value: Mapping[str, Any], pointer: str) -> SupervisoryAuthority:
         address=_opt(value, pointer, "address", _address),
         url=value.get("url"),
         email=value.get("email"),
+        phone=value.get("phone"),
         text=_opt(value, pointer, "text", _text),
         pointer=pointer,
     )

@@ -24,7 +24,7 @@ ERROR = Severity.ERROR
 WARNING = Severity.WARNING
 INFO = Severity.INFO
 
-CODE_PATTERN = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
+CODE_PATTERN = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")  # family (REF, BE, LANG) and number
 
 
 class Stage(enum.Enum):
@@ -38,12 +38,18 @@ class Stage(enum.Enum):
 
 
 class Hit(NamedTuple):
-    """One place where a rule fires; ``at_key`` locates a mapping member at its key."""
+    """One place where a rule fires; ``at_key`` locates a mapping member at its key.
+
+    ``severity`` lowers (or raises) one finding below the rule's own severity, for a rule
+    whose findings differ in weight (BE002: a wrong address is an error, a missing phone
+    number a remark); a severity configured for the rule still applies to all of them.
+    """
 
     pointer: str
     message: str
     hint: str | None = None
     at_key: bool = False
+    severity: Severity | None = None
 
 
 Check = Callable[["Policy"], Iterator[Hit]]

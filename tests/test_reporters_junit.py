@@ -6,9 +6,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from privlint.config import Config
-from privlint.engine import Result, lint
+from privlint.engine import lint
 from privlint.findings import Finding, Severity, Span
 from privlint.reporters import junit
+from privlint.result import Result
 
 POLICY = """\
 data_items:

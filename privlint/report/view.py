@@ -39,7 +39,7 @@ THEMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("transfers", ("TRF",)),
     ("recipients", ("RCP",)),
     ("retention", ("RET",)),
-    ("transparency", ("TRN", "BE")),
+    ("transparency", ("TRN", "BE", "PRO", "LANG")),  # PRO, LANG: the clarity of the notice (GDPR 12(1))
     ("data", ("REF", "AUD")),
     ("drift", ("DRF",)),
     ("technical", ()),  # everything else: reading, schema, waivers

@@ -44,7 +44,7 @@ def test_rule_is_complete(rule: Rule):
     assert CODE_PATTERN.match(rule.code)
     assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.name)
     assert rule.articles, "every rule names the articles it enforces"
-    assert all(re.match(r"^(GDPR|BE|Belgian|Law|Wet) ", a) for a in rule.articles), rule.articles
+    assert all(re.match(r"^(GDPR|BE|Belgian|Law|Wet|EDPB|WP29) ", a) for a in rule.articles), rule.articles
     assert rule.hint
     assert rule.summary
     assert rule.summary.endswith(".")

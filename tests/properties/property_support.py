@@ -10,8 +10,9 @@ from typing import Any
 
 from privlint import catalogue, model, schema
 from privlint.config import Config
-from privlint.engine import Result, lint
+from privlint.engine import lint
 from privlint.findings import Finding
+from privlint.result import Result
 
 from strategies import Written
 
