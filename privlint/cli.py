@@ -47,7 +47,7 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or internal error
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="privlint")
+@click.version_option(__version__, "--version", "-V", prog_name="privlint")
 def cli() -> None:
     """privlint: test a GDPR privacy declaration written as a YAML policy model."""
 

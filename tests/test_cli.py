@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -110,6 +112,9 @@ def test_missing_path_is_a_usage_error(tmp_path: Path):
 
 def test_version_and_help():
     assert run("--version").stdout.strip() == f"privlint, version {__version__}"
+    assert run("-V").stdout.strip() == f"privlint, version {__version__}"
+    # The same answer where the fast path does not apply (another option beside it).
+    assert run("--version", "--help").stdout.strip() == f"privlint, version {__version__}"
     help_text = run("check", "--help").stdout
     assert "Examples:" in help_text
     assert "Exit codes: 0 clean, 1 findings" in help_text
@@ -182,3 +187,14 @@ def test_a_4301_digit_integer_in_the_configuration_is_a_configuration_error(tmp_
     assert result.returncode == 2
     assert result.stderr.startswith(f"privlint: configuration error: {tmp_path / 'pyproject.toml'}: cannot read")
     assert "internal error" not in result.stderr
+
+
+def test_the_version_is_answered_without_loading_the_command_line():
+    probe = (
+        "import sys; sys.argv = ['privlint', '--version']\n"
+        "from privlint.__main__ import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('click', 'privlint.cli', 'yaml') if m in sys.modules))\n"
+    )
+    shown = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert shown.splitlines() == [f"privlint, version {__version__}", "[]"]
