@@ -96,7 +96,9 @@ _ARTICLE_9_2_LETTERS: Final = tuple("abcdefghij")
 _FILE_KEYS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
     {
         "adequacy.toml": frozenset({"as_of", "decision"}),
-        "countries.toml": frozenset({"as_of", "eu_member", "eea_member", "outermost_region", "code_aliases"}),
+        "countries.toml": frozenset(
+            {"as_of", "eu_member", "eea_member", "outermost_region", "eu_territory", "code_aliases"}
+        ),
         "retention_limits.toml": frozenset({"as_of", "limit"}),
         "special_categories.toml": frozenset({"as_of", "category", "condition", "criminal"}),
         "supervisory_authorities.toml": frozenset({"as_of", "authority", "be_enterprise_number"}),
@@ -129,7 +131,8 @@ class MemberState(NamedTuple):
 
 
 class OutermostRegion(NamedTuple):
-    """An EU outermost region that has an ISO 3166-1 code of its own (TFEU art. 349, 355(1))."""
+    """EU territory with an ISO 3166-1 code of its own: an outermost region (TFEU art. 349,
+    355(1)) or another part of a member state to which the Treaties apply (Åland, TFEU 355(4))."""
 
     code: str
     part_of: str
@@ -251,6 +254,7 @@ class RetentionException(NamedTuple):
     id: str
     description: str
     extends_to: str | None
+    since: date | None
     source: str
 
 
@@ -345,9 +349,14 @@ def eea_countries() -> frozenset[str]:
 
 @functools.cache
 def outermost_regions() -> Mapping[str, OutermostRegion]:
-    """EU outermost regions with an ISO code of their own: inside the EU, though not member states."""
+    """EU territory with an ISO code of its own: inside the EU, though not member states.
+
+    The outermost regions (TFEU art. 349) and the other territories listed under
+    ``[[eu_territory]]`` (Åland).
+    """
     root = _root("countries.toml")
     regions = [_outermost_region(table) for table in root.tables("outermost_region")]
+    regions += [_outermost_region(table) for table in root.tables("eu_territory", required=False)]
     return _index(regions, root.where, key=lambda region: region.code)
 
 
@@ -610,6 +619,7 @@ def _retention_exception(table: _Table) -> RetentionException:
         id=table.text("id"),
         description=table.text("description"),
         extends_to=_duration(table, "extends_to") if table.has("extends_to") else None,
+        since=table.optional_day("since"),
         source=table.text("source"),
     )
     table.close()

@@ -349,3 +349,28 @@ def test_normalise_casefolds_strips_accents_and_joins_words_with_one_space(text:
 @given(st.text())
 def test_normalise_agrees_with_its_definition_on_any_text(text: str) -> None:
     assert knowledge.normalise(text) == _normalised_char_by_char(text)
+
+
+# --- corrections of issue 12 -----------------------------------------------------------------------
+
+
+def test_the_camera_ceiling_dates_from_2007_and_only_the_three_month_extension_from_2018():
+    camera = knowledge.retention_limits()["be_camera_images"]
+    assert camera.since == date(2007, 6, 10)
+    extension = {exception.id: exception for exception in camera.exceptions}["designated_high_risk_place"]
+    assert (extension.extends_to, extension.since) == ("P3M", date(2018, 5, 25))
+
+
+def test_vat_records_run_from_1_january_after_the_invoice():
+    vat = knowledge.retention_limits()["be_vat_records"]
+    assert vat.starts.startswith("from 1 January of the year after the date of the invoice")
+
+
+def test_aland_is_eu_territory_of_finland():
+    aland = knowledge.outermost_regions()["AX"]
+    assert aland.part_of == "FI"
+    assert "355(4)" in aland.source
+
+
+def test_brazil_is_a_full_adequacy_decision():
+    assert knowledge.adequacy_decisions()["BR"].partial is False
