@@ -90,7 +90,9 @@ def retention_not_machine_readable(policy: Policy) -> Iterator[Hit]:
     weeks or ten years) and from when (the event that starts it, such as the end of the
     contract). Wording such as "the legal period" or "the limitation period" names neither:
     the reader cannot work out when the data is deleted, and nobody can check the period
-    against the law.
+    against the law. One exception: a duration within a statutory maximum whose start the
+    law itself fixes ("at most four weeks" for camera images, which the camera law counts
+    from the recording) is verifiable without a trigger, so it is not reported.
 
     Fails::
 
@@ -109,6 +111,7 @@ def retention_not_machine_readable(policy: Policy) -> Iterator[Hit]:
               trigger: contract_end
               text: {nl: Bewaring gedurende tien jaar na het einde van het contract}
     """
+    items = _items_by_id(policy)
     for processing in policy.processings:
         retention = processing.retention
         if retention is None:
@@ -116,6 +119,8 @@ def retention_not_machine_readable(policy: Policy) -> Iterator[Hit]:
         missing = [
             name for name, value in (("duration", retention.duration), ("trigger", retention.trigger)) if not value
         ]
+        if missing == ["trigger"] and _within_a_statutory_maximum(processing, items, retention.duration):
+            continue
         if missing:
             yield Hit(
                 retention.pointer,
@@ -272,6 +277,12 @@ def retention_below_statutory_minimum(policy: Policy) -> Iterator[Hit]:
 
 def _owner(processing: Processing) -> str:
     return f"{processing.kind.replace('_', ' ')} {processing.id!r}"
+
+
+def _within_a_statutory_maximum(processing: Processing, items: Mapping[str, DataItem], duration: str | None) -> bool:
+    """Whether a statutory maximum applies to the processing and ``duration`` stays within it."""
+    maximums = _limits(_names(processing, items, with_items=True), "maximum")
+    return bool(duration) and bool(maximums) and not any(ends_later(str(duration), m.duration) for m in maximums)
 
 
 def _durations(policy: Policy) -> Iterator[tuple[Processing, Retention, str]]:
