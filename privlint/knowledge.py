@@ -33,7 +33,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
@@ -43,14 +43,20 @@ __all__ = [
     "AdequacyDecision",
     "CriminalData",
     "EnterpriseNumberFormat",
+    "IndirectCategory",
     "Keyword",
+    "KeywordList",
     "KeywordMatch",
     "KnowledgeDataError",
+    "KnownRecipient",
     "LegalAct",
     "MemberState",
     "OutermostRegion",
+    "PhraseList",
+    "PhraseMatch",
     "RetentionException",
     "RetentionLimit",
+    "SectorRole",
     "SpecialCategory",
     "SpecialCategoryCondition",
     "SupervisoryAuthority",
@@ -64,14 +70,24 @@ __all__ = [
     "data_as_of",
     "eea_countries",
     "eu_countries",
+    "find_phrase",
+    "indirect_special_categories",
+    "keyword_list",
+    "known_recipients",
     "looks_like_criminal_data",
     "looks_like_special_category",
     "match_criminal_data",
+    "match_indirect_special_category",
+    "match_keywords",
     "match_special_category",
     "member_states",
     "normalise",
     "outermost_regions",
+    "phrase_list",
+    "recognise_recipient",
     "retention_limits",
+    "sector_of",
+    "sector_roles",
     "special_categories",
     "special_category_conditions",
     "supervisory_authority",
@@ -103,6 +119,8 @@ _FILE_KEYS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
         "special_categories.toml": frozenset({"as_of", "category", "condition", "criminal"}),
         "supervisory_authorities.toml": frozenset({"as_of", "authority", "be_enterprise_number"}),
         "transfer_tools.toml": frozenset({"as_of", "tool"}),
+        "phrases.toml": frozenset({"as_of", "phrases", "keywords", "indirect"}),
+        "recipients.toml": frozenset({"as_of", "recipient", "sector"}),
     }
 )
 
@@ -273,6 +291,78 @@ class RetentionLimit(NamedTuple):
     note: str
     keywords: tuple[Keyword, ...]
     exceptions: tuple[RetentionException, ...]
+
+
+class PhraseList(NamedTuple):
+    """Sentence patterns a prose rule looks for (``privlint/data/phrases.toml``)."""
+
+    id: str
+    rules: tuple[str, ...]
+    patterns: tuple[tuple[str, str], ...]  # (language, pattern as written)
+    source: str
+    checked: date
+    note: str
+
+
+class PhraseMatch(NamedTuple):
+    """Which pattern matched which sentence of a text."""
+
+    pattern: str
+    language: str
+    sentence: str
+
+
+class KeywordList(NamedTuple):
+    """Words that make a name look like a kind a rule is about (``privlint/data/phrases.toml``)."""
+
+    id: str
+    rules: tuple[str, ...]
+    keywords: tuple[Keyword, ...]
+    source: str
+    checked: date
+    note: str
+
+
+class IndirectCategory(NamedTuple):
+    """Data that can reveal a special category indirectly (CJEU C-184/20)."""
+
+    id: str
+    category: str
+    reason: str
+    keywords: tuple[Keyword, ...]
+    source: str
+    checked: date
+
+
+class KnownRecipient(NamedTuple):
+    """An organisation notices name, its group's processing outside the EEA and its usual roles."""
+
+    id: str
+    names: tuple[str, ...]
+    legal_entity: str
+    group: str
+    established: str
+    processes_outside_eea: tuple[str, ...]
+    transfer_tools: tuple[str, ...]
+    roles: tuple[str, ...]
+    role_note: str
+    verified: Verified
+    checked: date
+    source: str
+    note: str
+
+
+class SectorRole(NamedTuple):
+    """A kind of recipient, recognised by words in its name, and the roles it normally has."""
+
+    id: str
+    label: str
+    roles: tuple[str, ...]
+    role_note: str
+    keywords: tuple[Keyword, ...]
+    verified: Verified
+    checked: date
+    source: str
 
 
 class SupervisoryAuthority(NamedTuple):
@@ -755,6 +845,234 @@ def _first_match(names: Iterable[str], matchers: tuple[tuple[str, _Matcher], ...
             if keyword is not None:
                 return KeywordMatch(category, keyword, name)
     return None
+
+
+# --- prose, vocabulary and recipients (issue 12) ---------------------------------------------------
+
+
+@functools.cache
+def phrase_list(list_id: str) -> PhraseList:
+    """The phrase list ``list_id`` of ``phrases.toml`` (KeyError if there is none)."""
+    return _phrase_lists()[list_id]
+
+
+@functools.cache
+def _phrase_lists() -> Mapping[str, PhraseList]:
+    root = _root("phrases.toml")
+    return _index((_phrase_list(table) for table in root.tables("phrases")), root.where, key=lambda record: record.id)
+
+
+def _phrase_list(table: _Table) -> PhraseList:
+    patterns = table.table("patterns")
+    found: list[tuple[str, str]] = []
+    for language in patterns.key_names():
+        if language not in _LANGUAGES:
+            raise KnowledgeDataError(f"{patterns.where}: unknown language {language!r}")
+        for pattern in patterns.strings(language):
+            if not all(normalise(part) for part in pattern.split("*")):
+                raise KnowledgeDataError(f"{patterns.where}.{language}: pattern {pattern!r} has an empty part")
+            found.append((language, pattern))
+    patterns.close()
+    record = PhraseList(
+        id=table.text("id"),
+        rules=table.strings("rules"),
+        patterns=tuple(found),
+        source=table.text("source"),
+        checked=table.day("checked"),
+        note=table.text("note", ""),
+    )
+    table.close()
+    return record
+
+
+def find_phrase(list_id: str, text: str) -> Iterator[PhraseMatch]:
+    """Every sentence of ``text`` that matches a pattern of phrase list ``list_id`` (first pattern wins)."""
+    compiled = _compiled_phrases(list_id)
+    for sentence in _sentences(text):
+        padded = _padded(sentence)
+        for (language, pattern), regex in compiled:
+            if regex.search(padded):
+                yield PhraseMatch(pattern, language, sentence)
+                break
+
+
+@functools.cache
+def _compiled_phrases(list_id: str) -> tuple[tuple[tuple[str, str], re.Pattern[str]], ...]:
+    # Compiled on first use, never at import: start-up time matters for pre-commit.
+    compiled = []
+    for language, pattern in phrase_list(list_id).patterns:
+        parts = [re.escape(normalise(part)) + r"\S*" for part in pattern.split("*")]
+        compiled.append(((language, pattern), re.compile(" " + r"(?: \S+)*? ".join(parts) + " ")))
+    return tuple(compiled)
+
+
+@functools.cache
+def _sentence_end() -> re.Pattern[str]:
+    return re.compile(r"(?<=[.!?;])\s+|\n+")
+
+
+def _sentences(text: str) -> list[str]:
+    return [sentence.strip() for sentence in _sentence_end().split(text) if sentence.strip()]
+
+
+@functools.cache
+def keyword_list(list_id: str) -> KeywordList:
+    """The keyword list ``list_id`` of ``phrases.toml`` (KeyError if there is none)."""
+    return _keyword_lists()[list_id]
+
+
+@functools.cache
+def _keyword_lists() -> Mapping[str, KeywordList]:
+    root = _root("phrases.toml")
+    return _index((_keyword_list(table) for table in root.tables("keywords")), root.where, key=lambda record: record.id)
+
+
+def _keyword_list(table: _Table) -> KeywordList:
+    record = KeywordList(
+        id=table.text("id"),
+        rules=table.strings("rules"),
+        keywords=_keywords(table),
+        source=table.text("source"),
+        checked=table.day("checked"),
+        note=table.text("note", ""),
+    )
+    table.close()
+    return record
+
+
+def match_keywords(list_id: str, names: Iterable[str]) -> KeywordMatch | None:
+    """The first of ``names`` that a keyword of list ``list_id`` matches, with the keyword."""
+    return _first_match(names, _keyword_matchers(list_id))
+
+
+@functools.cache
+def _keyword_matchers(list_id: str) -> tuple[tuple[str, _Matcher], ...]:
+    return ((list_id, _Matcher(keyword_list(list_id).keywords)),)
+
+
+@functools.cache
+def indirect_special_categories() -> Mapping[str, IndirectCategory]:
+    """Kinds of data that can reveal a special category indirectly, by id."""
+    root = _root("phrases.toml")
+    records = (_indirect(table) for table in root.tables("indirect"))
+    return _index(records, root.where, key=lambda record: record.id)
+
+
+def _indirect(table: _Table) -> IndirectCategory:
+    category = table.text("category")
+    if category not in special_categories():
+        raise KnowledgeDataError(f"{table.where}.category: {category!r} is not an art. 9(1) category")
+    record = IndirectCategory(
+        id=table.text("id"),
+        category=category,
+        reason=table.text("reason"),
+        keywords=_keywords(table),
+        source=table.text("source"),
+        checked=table.day("checked"),
+    )
+    table.close()
+    return record
+
+
+def match_indirect_special_category(names: Iterable[str]) -> KeywordMatch | None:
+    """The first of ``names`` that can reveal a special category indirectly (``category`` is the indirect id)."""
+    return _first_match(names, _indirect_matchers())
+
+
+@functools.cache
+def _indirect_matchers() -> tuple[tuple[str, _Matcher], ...]:
+    return tuple((key, _Matcher(record.keywords)) for key, record in indirect_special_categories().items())
+
+
+_ROLES: Final = ("processor", "controller", "joint_controller", "public_authority")
+
+
+@functools.cache
+def known_recipients() -> Mapping[str, KnownRecipient]:
+    """The organisations of ``recipients.toml``, by id."""
+    root = _root("recipients.toml")
+    records = (_known_recipient(table) for table in root.tables("recipient"))
+    return _index(records, root.where, key=lambda record: record.id)
+
+
+def _roles(table: _Table) -> tuple[str, ...]:
+    roles = table.strings("roles")
+    unknown = [role for role in roles if role not in _ROLES]
+    if unknown or not roles:
+        raise KnowledgeDataError(f"{table.where}.roles: expected some of {', '.join(_ROLES)}, found {list(roles)}")
+    return roles
+
+
+def _known_recipient(table: _Table) -> KnownRecipient:
+    names = table.strings("names")
+    if not names or not all(normalise(name) for name in names):
+        raise KnowledgeDataError(f"{table.where}.names: expected non-empty names")
+    record = KnownRecipient(
+        id=table.text("id"),
+        names=names,
+        legal_entity=table.text("legal_entity"),
+        group=table.text("group"),
+        established=table.text("established"),
+        processes_outside_eea=table.strings("processes_outside_eea"),
+        transfer_tools=table.strings("transfer_tools"),
+        roles=_roles(table),
+        role_note=table.text("role_note"),
+        verified=table.choice("verified", _VERIFIED),
+        checked=table.day("checked"),
+        source=table.text("source"),
+        note=table.text("note", ""),
+    )
+    table.close()
+    return record
+
+
+def recognise_recipient(name: str) -> KnownRecipient | None:
+    """The known organisation whose name ``name`` contains (longest known name first)."""
+    padded = _padded(name)
+    for known, record in _recipient_names():
+        if f" {known} " in padded:
+            return record
+    return None
+
+
+@functools.cache
+def _recipient_names() -> tuple[tuple[str, KnownRecipient], ...]:
+    pairs = [(normalise(name), record) for record in known_recipients().values() for name in record.names]
+    return tuple(sorted(pairs, key=lambda pair: len(pair[0]), reverse=True))
+
+
+@functools.cache
+def sector_roles() -> Mapping[str, SectorRole]:
+    """The sectors of ``recipients.toml``, by id."""
+    root = _root("recipients.toml")
+    records = (_sector(table) for table in root.tables("sector"))
+    return _index(records, root.where, key=lambda record: record.id)
+
+
+def _sector(table: _Table) -> SectorRole:
+    record = SectorRole(
+        id=table.text("id"),
+        label=table.text("label"),
+        roles=_roles(table),
+        role_note=table.text("role_note"),
+        keywords=_keywords(table),
+        verified=table.choice("verified", _VERIFIED),
+        checked=table.day("checked"),
+        source=table.text("source"),
+    )
+    table.close()
+    return record
+
+
+def sector_of(name: str) -> SectorRole | None:
+    """The sector a recipient's name shows (the first sector of the data file that matches)."""
+    found = _first_match((name,), _sector_matchers())
+    return sector_roles()[found.category] if found else None
+
+
+@functools.cache
+def _sector_matchers() -> tuple[tuple[str, _Matcher], ...]:
+    return tuple((key, _Matcher(record.keywords)) for key, record in sector_roles().items())
 
 
 # --- reading the files ---------------------------------------------------------------------------

@@ -315,7 +315,7 @@ def test_every_entry_names_its_source():
 
 def test_every_file_is_dated():
     as_of = knowledge.data_as_of()
-    assert len(as_of) == 6
+    assert len(as_of) == 8
     assert all(isinstance(day, date) for day in as_of.values())
 
 
@@ -374,3 +374,97 @@ def test_aland_is_eu_territory_of_finland():
 
 def test_brazil_is_a_full_adequacy_decision():
     assert knowledge.adequacy_decisions()["BR"].partial is False
+
+
+# --- recipients, sectors, phrases and keywords (issue 12) -------------------------------------------
+
+
+def test_every_known_recipient_and_sector_has_a_source_and_a_check_date():
+    records = [*knowledge.known_recipients().values(), *knowledge.sector_roles().values()]
+    assert len(records) >= 19
+    for record in records:
+        assert record.source
+        assert record.checked == date(2026, 12, 3)
+        # What could not be confirmed from a primary source says so.
+        if record.verified == "unverified":
+            assert "unconfirmed" in record.source or "unconfirmed" in record.role_note, record.id
+
+
+def test_the_groups_that_process_outside_the_eea_name_the_tools_they_publish():
+    recipients = knowledge.known_recipients()
+    assert recipients["meta_platforms_ireland"].processes_outside_eea == ("US",)
+    assert any("Data Privacy Framework" in tool for tool in recipients["meta_platforms_ireland"].transfer_tools)
+    assert recipients["linkedin_ireland"].group.startswith("LinkedIn Corporation")
+    assert all(r.transfer_tools for r in recipients.values() if r.processes_outside_eea)
+    assert recipients["sd_worx"].processes_outside_eea == ()
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("META PLATFORMS IRELAND LIMITED", "meta_platforms_ireland"),
+        ("LinkedIn Ireland Unlimited Company", "linkedin_ireland"),
+        ("SD WORX Sociaal Secretariaat", "sd_worx"),
+        ("Amazon Web Services EMEA SARL", "aws_emea"),
+        ("Intuit Mailchimp", "mailchimp"),
+        ("Drukkerij Janssens", None),
+        ("Metaalbewerking Peeters", None),  # "meta" only as a whole name
+    ],
+)
+def test_recipients_are_recognised_by_the_names_notices_write(name: str, expected: str | None):
+    found = knowledge.recognise_recipient(name)
+    assert (found.id if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "sector"),
+    [
+        ("D'hondt Insurance NV", "insurer"),
+        ("AG Insurance", "insurer"),
+        ("Belfius Bank", "bank"),
+        ("Sociaal Secretariaat Voorbeeld", "social_secretariat"),
+        ("Advocatenkantoor Peeters", "lawyer"),
+        ("FOD Financiën", "public_authority"),
+        ("Drukkerij Janssens", None),
+        ("Bankette Catering", "bank"),  # "bank" matches at a word start: a known false positive
+    ],
+)
+def test_sectors_are_recognised_by_words_in_the_name(name: str, sector: str | None):
+    found = knowledge.sector_of(name)
+    assert (found.id if found else None) == sector
+
+
+def test_every_phrase_and_keyword_list_has_dutch_french_and_english():
+    for list_id in ("implied_consent", "read_regularly", "objection_ends_service"):
+        phrases = knowledge.phrase_list(list_id)
+        assert {language for language, _ in phrases.patterns} == {"nl", "fr", "en"}
+        assert phrases.source
+    for list_id in ("contact_person_items", "not_necessary_for_contract", "third_party_origin_items", "image_items"):
+        keywords = knowledge.keyword_list(list_id)
+        assert {keyword.language for keyword in keywords.keywords} == {"nl", "fr", "en"}
+    for record in knowledge.indirect_special_categories().values():
+        assert {keyword.language for keyword in record.keywords} == {"nl", "fr", "en"}
+        assert record.category in knowledge.special_categories()
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Door onze diensten en/of producten aan te schaffen geef je aan ermee akkoord te gaan.", True),
+        ("En poursuivant votre navigation, vous acceptez les cookies.", True),
+        ("By using our website you agree to this policy.", True),
+        ("Ga je akkoord? Door het vakje aan te vinken geef je toestemming voor de nieuwsbrief.", False),
+        ("Wij vragen je toestemming apart. Door de site te gebruiken geef je niets op.", False),
+    ],
+)
+def test_implied_consent_phrases_stay_within_a_sentence(text: str, found: bool):
+    assert bool(list(knowledge.find_phrase("implied_consent", text))) is found
+
+
+def test_the_phrase_patterns_are_compiled_on_first_use_only():
+    code = (
+        "import privlint.knowledge as k, checks; checks.registry(); "
+        "print(k._compiled_phrases.cache_info().currsize, 'tomllib' in __import__('sys').modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "0 False"
