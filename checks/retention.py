@@ -239,7 +239,9 @@ def retention_below_statutory_minimum(policy: Policy) -> Iterator[Hit]:
     records from 2023 on, seven years under the Code of Economic Law). A processing whose
     name shows that it keeps such records (invoicing, accounting, ...) and whose stated
     duration is shorter than the longest applicable minimum promises a deletion the law does
-    not allow. Only the processing's own id and name are matched: a VAT number in a client
+    not allow. A retention that states no duration at all for such records (only "the
+    limitation period") cannot be shown to meet the minimum either, and is reported at the
+    retention. Only the processing's own id and name are matched: a VAT number in a client
     file does not make the client file a VAT record.
 
     Fails::
@@ -258,6 +260,20 @@ def retention_below_statutory_minimum(policy: Policy) -> Iterator[Hit]:
             legal_basis: legal_obligation
             retention: {duration: P10Y, trigger: invoice_date}
     """
+    for processing in policy.processings:
+        retention = processing.retention
+        if retention is None or retention.duration:
+            continue
+        minimums = _limits(_names(processing, {}, with_items=False), "minimum")
+        if minimums:
+            binding = _longest(list(minimums))
+            yield Hit(
+                retention.pointer,
+                f"{_owner(processing)} must keep its records at least {binding.duration} "
+                f"({', '.join(limit.id for limit in minimums)}), but its retention states no duration: "
+                "it cannot be shown to meet the minimum",
+                hint=f"state duration: {binding.duration} or longer ({binding.starts}). Source: {binding.source}",
+            )
     for processing, retention, duration in _durations(policy):
         names = _names(processing, {}, with_items=False)
         broken = [limit for limit in _limits(names, "minimum") if ends_later(limit.duration, duration)]
