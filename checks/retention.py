@@ -36,7 +36,7 @@ from datetime import date, timedelta
 from privlint import knowledge
 from privlint.model import DataItem, Policy, Processing, Retention
 from privlint.pointers import child
-from privlint.rules import ERROR, WARNING, Hit, rule
+from privlint.rules import ERROR, INFO, WARNING, Hit, rule
 
 # Start days tried when two periods differ in months: four consecutive years, one of them leap.
 _FIRST_START = date(2024, 1, 1)
@@ -394,3 +394,132 @@ def _span(period: str) -> tuple[int, int] | None:
     if months != int(months) or delta.seconds or delta.microseconds:
         return None
     return int(months), delta.days
+
+
+@rule(
+    "RET006",
+    "retention-disproportionate",
+    severity=INFO,
+    articles=("GDPR 5(1)(c)", "GDPR 5(1)(e)", "GDPR 13(2)(a)"),
+    hint="keep appointment, calendar and log data only as long as they serve their purpose "
+    "(e.g. duration: P1Y after the appointment), not for the civil limitation period",
+)
+def retention_disproportionate(policy: Policy) -> Iterator[Hit]:
+    """Operational data (appointments, calendars, logs) are kept for a civil limitation period.
+
+    Data must be kept no longer than the purpose requires (GDPR 5(1)(e), recital 39). An
+    appointment or a calendar entry, or a server log, has served its purpose once the
+    appointment took place or the session ended; keeping it "for the limitation period"
+    (ten years for personal claims under Belgian civil law) is disproportionate unless a
+    claim is actually expected. The rule reports a processing whose id or name shows such
+    data (the ``operational_data`` list of ``privlint/data/phrases.toml``) and whose retention
+    runs for the limitation period (``limitation_period``) or states ten years or more. It is
+    information for a person to weigh, as in the audit.
+
+    Fails::
+
+        processing_activities:
+          - id: customer_appointments
+            name: {nl: Klantenafspraken}
+            retention:
+              trigger: contract_end
+              text: {nl: "Vanaf beëindiging contract, bewaring gedurende de verjaringstermijn"}
+
+    Passes::
+
+        processing_activities:
+          - id: customer_appointments
+            name: {nl: Klantenafspraken}
+            retention:
+              duration: P1Y
+              trigger: last_contact
+    """
+    for processing in policy.processings:
+        retention = processing.retention
+        ids_last = _names(processing, {}, with_items=False)
+        names = (*ids_last[1:], ids_last[0])  # quote the name the notice uses, not the id
+        if retention is None or knowledge.match_keywords("operational_data", names) is None:
+            continue
+        texts = tuple(retention.text.by_language.values()) if retention.text else ()
+        period = knowledge.match_keywords("limitation_period", texts)
+        long = retention.duration is not None and not ends_later("P10Y", retention.duration)
+        if period is not None or long:
+            how = repr(period.keyword.text) if period is not None else retention.duration
+            yield Hit(
+                retention.pointer,
+                f"{_owner(processing)} keeps operational data ({_matched_operational(names)!r}) for {how}, "
+                "longer than their purpose needs",
+            )
+
+
+def _matched_operational(names: tuple[str, ...]) -> str:
+    found = knowledge.match_keywords("operational_data", names)
+    return found.name if found is not None else names[0]
+
+
+@rule(
+    "RET007",
+    "retention-phrasing-inconsistent",
+    severity=INFO,
+    articles=("GDPR 12(1)", "GDPR 13(2)(a)"),
+    hint="word the same retention rule the same way everywhere (or state it once and refer to it)",
+)
+def retention_phrasing_inconsistent(policy: Policy) -> Iterator[Hit]:
+    """The same start of a retention period is worded differently in different places.
+
+    A reader who finds "Vanaf beëindiging van het contract" in one place and "Vanaf
+    beëindiging contract" in another must wonder whether two rules are meant (GDPR 12(1):
+    clear and plain language). The rule groups the retentions by their trigger and compares
+    the opening clause of their texts (up to the first comma, compared without case and
+    punctuation); a retention whose opening is a variant of the first one of its group (not
+    the same words, but at least half of them shared) is reported. Openings that have
+    nothing in common say different things, not the same thing differently.
+
+    Fails::
+
+        processing_activities:
+          - id: client_file
+            retention:
+              trigger: contract_end
+              text: {nl: "Vanaf beëindiging van het contract, bewaring gedurende tien jaar"}
+          - id: appointments
+            retention:
+              trigger: contract_end
+              text: {nl: "Vanaf beëindiging contract, bewaring gedurende tien jaar"}
+
+    Passes::
+
+        processing_activities:
+          - id: client_file
+            retention:
+              trigger: contract_end
+              text: {nl: "Vanaf beëindiging van het contract, bewaring gedurende tien jaar"}
+          - id: appointments
+            retention:
+              trigger: contract_end
+              text: {nl: "Vanaf beëindiging van het contract, bewaring gedurende één jaar"}
+    """
+    first: dict[tuple[str, str], tuple[str, str]] = {}  # (trigger, language) -> (opening, owner)
+    for processing in policy.processings:
+        retention = processing.retention
+        if retention is None or retention.trigger is None or retention.text is None:
+            continue
+        for language, text in retention.text.by_language.items():
+            opening = knowledge.normalise(text.split(",", 1)[0])
+            key = (retention.trigger, language)
+            if key not in first:
+                first[key] = (opening, text.split(",", 1)[0].strip())
+            elif _near_duplicates(first[key][0], opening):
+                yield Hit(
+                    child(retention.text.pointer, language),
+                    f"the retention of {_owner(processing)} words its start {text.split(',', 1)[0].strip()!r}, "
+                    f"where another retention from the same event says {first[key][1]!r}",
+                )
+
+
+def _near_duplicates(first: str, other: str) -> bool:
+    """Whether two normalised openings are variants of one wording (different, half their words shared)."""
+    words, other_words = set(first.split()), set(other.split())
+    if words == other_words:
+        return False
+    return 2 * len(words & other_words) >= len(words | other_words)

@@ -892,6 +892,32 @@ def collect_the_marital_status(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
     return Case(broken, [pointers.join("data_items", index)], repaired)
 
 
+@breaks("RET006")
+def keep_appointments_for_the_limitation_period(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = copy.deepcopy(policy)
+    where, entry = pick_processing(draw, broken)
+    entry["name"] = {"nl": draw(st.sampled_from(("Klantenafspraken", "Agenda", "Serverlogbestanden")))}
+    entry["retention"]["text"] = {"nl": "Bewaring gedurende de verjaringstermijn"}
+    repaired = copy.deepcopy(broken)
+    entry_at(repaired, where)["retention"]["text"] = {"nl": "Bewaring gedurende een jaar"}
+    return Case(broken, [where + "/retention"], repaired)
+
+
+@breaks("RET007")
+def word_the_same_start_differently(_draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = copy.deepcopy(policy)
+    same = {"duration": "P1Y", "trigger": "last_contact", "text": {"nl": "Vanaf het laatste contact, een jaar"}}
+    for _, entry in processings(broken):
+        entry["retention"] = copy.deepcopy(same)
+    other = {"id": fresh_id(broken, "p_other"), "retention": copy.deepcopy(same)}
+    other["retention"]["text"] = {"nl": "Na het laatste contact, een jaar"}
+    broken["processing_activities"].append(other)
+    where = pointers.join("processing_activities", len(broken["processing_activities"]) - 1)
+    repaired = copy.deepcopy(broken)
+    entry_at(repaired, where)["retention"]["text"] = {"nl": "vanaf het laatste contact, een jaar"}
+    return Case(broken, [where + "/retention/text/nl"], repaired)
+
+
 # --- the properties --------------------------------------------------------------------------------
 
 CHECKED = sorted(code for code, rule in checks.registry().items() if rule.check is not None)
