@@ -322,7 +322,7 @@ def _transfer_problem(location: str, mechanisms: list[str | None]) -> tuple[str,
     "the EU-US Data Privacy Framework)",
 )
 def known_recipient_outside_eea(policy: Policy) -> Iterator[Hit]:
-    """A recipient is known to process EU data outside the EEA, but the policy says the EEA and names no tool.
+    """A recipient is known to process EU data outside the EEA, but the policy neither says so nor names a tool.
 
     Some recipients a notice names are the European company of a group that processes the
     data of European users in a third country: Meta Platforms Ireland shares them with Meta
@@ -359,14 +359,15 @@ def known_recipient_outside_eea(policy: Policy) -> Iterator[Hit]:
     """
     recipients = _recipients_by_id(policy)
     for processing in policy.processings:
-        if not processing.locations or not all(_in_eea(location.id) for location in processing.locations):
-            continue
+        if not processing.locations:
+            continue  # TRF001's finding
+        stated = {_iso(location.id) for location in processing.locations}
         for ref in processing.recipients:
             recipient = recipients.get(ref.id)
             if recipient is None or recipient.name is None or recipient.transfer_mechanism is not None:
                 continue
             known = knowledge.recognise_recipient(recipient.name)
-            if known is None or not known.processes_outside_eea:
+            if known is None or not known.processes_outside_eea or stated & set(known.processes_outside_eea):
                 continue
             countries = ", ".join(known.processes_outside_eea)
             tools = "; ".join(known.transfer_tools) or "none published"

@@ -531,9 +531,12 @@ def delete_invoices_too_early(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
     broken = copy.deepcopy(policy)
     where, entry = pick_processing(draw, broken)
     entry["name"] = {"nl": draw(st.sampled_from(("Facturatie", "Boekhouding", "Invoicing")))}
-    entry["retention"]["duration"] = draw(st.sampled_from(("P1Y", "P5Y", "P6M", "P9Y11M")))
     repaired = copy.deepcopy(broken)
     entry_at(repaired, where)["retention"]["duration"] = draw(st.sampled_from(("P10Y", "P11Y", "P120M")))
+    if draw(st.booleans()):  # the retention states no duration at all: the minimum cannot be shown
+        del entry["retention"]["duration"]
+        return Case(broken, [where + "/retention"], repaired)
+    entry["retention"]["duration"] = draw(st.sampled_from(("P1Y", "P5Y", "P6M", "P9Y11M")))
     return Case(broken, [where + "/retention/duration"], repaired)
 
 
@@ -642,6 +645,21 @@ def name_another_authority_website(draw: st.DrawFn, policy: dict[str, Any]) -> C
 @breaks("AUD001")
 def process_data_of_people_outside_the_audience(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
     broken = copy.deepcopy(policy)
+    kind = draw(st.sampled_from(("subject", "camera", "events")))
+    if kind == "camera":  # cameras film people the policy does not name
+        where, entry = pick_processing(draw, broken)
+        entry.pop("data_subjects", None)
+        item = fresh_id(broken, "d_camera")
+        broken["data_items"].append({"id": item, "name": {"nl": "Camerabeelden"}})
+        entry.setdefault("data_items", []).append(item)
+        repaired = copy.deepcopy(broken)
+        entry_at(repaired, where)["data_subjects"] = list(repaired["audience"][:1])
+        return Case(broken, [where], repaired)
+    if kind == "events":  # event photos concern the attendees
+        broken.setdefault("social_media", {})["events"] = {"text": {"nl": "Op onze evenementen worden foto's gemaakt."}}
+        repaired = copy.deepcopy(broken)
+        repaired["social_media"]["events"]["data_subjects"] = list(repaired["audience"][:1])
+        return Case(broken, ["/social_media/events"], repaired)
     outsider = fresh_id(broken, "s_outside")
     broken["data_subjects"].append({"id": outsider, "name": {"nl": "Werknemers"}})
     where, entry = pick_processing(draw, broken)
