@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import calendar
 import functools
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, timedelta
 
@@ -471,8 +472,9 @@ def retention_phrasing_inconsistent(policy: Policy) -> Iterator[Hit]:
     beëindiging contract" in another must wonder whether two rules are meant (GDPR 12(1):
     clear and plain language). The rule groups the retentions by their trigger and compares
     the opening clause of their texts (up to the first comma, compared without case and
-    punctuation); a retention whose opening is a variant of the first one of its group (not
-    the same words, but at least half of them shared) is reported. Openings that have
+    punctuation); a retention whose opening is a variant of the wording most of its group
+    uses (not the same words, but at least half of them shared) is reported, wherever it
+    stands in the files. Openings that have
     nothing in common say different things, not the same thing differently.
 
     Fails::
@@ -499,22 +501,31 @@ def retention_phrasing_inconsistent(policy: Policy) -> Iterator[Hit]:
               trigger: contract_end
               text: {nl: "Vanaf beëindiging van het contract, bewaring gedurende één jaar"}
     """
-    first: dict[tuple[str, str], tuple[str, str]] = {}  # (trigger, language) -> (opening, owner)
+    groups: dict[tuple[str, str], list[tuple[str, str, str, Processing]]] = {}  # (trigger, language) -> uses
     for processing in policy.processings:
         retention = processing.retention
         if retention is None or retention.trigger is None or retention.text is None:
             continue
         for language, text in retention.text.by_language.items():
-            opening = knowledge.normalise(text.split(",", 1)[0])
-            key = (retention.trigger, language)
-            if key not in first:
-                first[key] = (opening, text.split(",", 1)[0].strip())
-            elif _near_duplicates(first[key][0], opening):
+            opening = text.split(",", 1)[0].strip()
+            uses = groups.setdefault((retention.trigger, language), [])
+            uses.append((knowledge.normalise(opening), opening, child(retention.text.pointer, language), processing))
+    for uses in groups.values():
+        reference = _reference_wording(uses)
+        for normalised, opening, pointer, processing in uses:
+            if _near_duplicates(reference[0], normalised):
                 yield Hit(
-                    child(retention.text.pointer, language),
-                    f"the retention of {_owner(processing)} words its start {text.split(',', 1)[0].strip()!r}, "
-                    f"where another retention from the same event says {first[key][1]!r}",
+                    pointer,
+                    f"the retention of {_owner(processing)} words its start {opening!r}, where other "
+                    f"retentions from the same event say {reference[1]!r}",
                 )
+
+
+def _reference_wording(uses: list[tuple[str, str, str, Processing]]) -> tuple[str, str]:
+    """The wording most retentions of a group use (the first in alphabetical order on a tie)."""
+    counts = Counter(normalised for normalised, *_ in uses)
+    best = min(counts, key=lambda normalised: (-counts[normalised], normalised))
+    return best, next(opening for normalised, opening, *_ in uses if normalised == best)
 
 
 def _near_duplicates(first: str, other: str) -> bool:

@@ -927,6 +927,8 @@ def word_the_same_start_differently(_draw: st.DrawFn, policy: dict[str, Any]) ->
     same = {"duration": "P1Y", "trigger": "last_contact", "text": {"nl": "Vanaf het laatste contact, een jaar"}}
     for _, entry in processings(broken):
         entry["retention"] = copy.deepcopy(same)
+    if len(list(processings(broken))) < 2:  # the common wording must be the majority
+        broken["processing_activities"].append({"id": fresh_id(broken, "p_same"), "retention": copy.deepcopy(same)})
     other = {"id": fresh_id(broken, "p_other"), "retention": copy.deepcopy(same)}
     other["retention"]["text"] = {"nl": "Na het laatste contact, een jaar"}
     broken["processing_activities"].append(other)
