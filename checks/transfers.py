@@ -330,9 +330,10 @@ def known_recipient_outside_eea(policy: Policy) -> Iterator[Hit]:
     sharing with such a recipient that says the data stay "within the EU" and names no
     transfer tool misleads the reader (GDPR 5(1)(a)) and omits what GDPR 13(1)(f) requires.
     The groups, their third-country processing and the tools they publish are in
-    ``privlint/data/recipients.toml`` with their sources. A recipient that declares a
-    ``transfer_mechanism``, or a processing whose locations already include the group's
-    country, is not reported.
+    ``privlint/data/recipients.toml`` with their sources. A recipient whose name itself
+    names a third country ("X (Verenigde Staten)") and that states no country is read the
+    same way. A recipient that declares a ``transfer_mechanism``, or a processing whose
+    locations already include the group's (or the named) country, is not reported.
 
     Fails::
 
@@ -365,6 +366,16 @@ def known_recipient_outside_eea(policy: Policy) -> Iterator[Hit]:
         for ref in processing.recipients:
             recipient = recipients.get(ref.id)
             if recipient is None or recipient.name is None or recipient.transfer_mechanism is not None:
+                continue
+            named = knowledge.country_named_in(recipient.name) if recipient.country is None else None
+            if named is not None and named not in stated:
+                yield Hit(
+                    child(processing.pointer, "locations"),
+                    f"{_owner(processing)} says the data are processed in "
+                    f"{', '.join(location.id for location in processing.locations)}, but recipient "
+                    f"{recipient.id!r} ({recipient.name}) names {named} in its name; no transfer tool is named",
+                    hint="state the recipient's country and the transfer tool it relies on (transfer_mechanism)",
+                )
                 continue
             known = knowledge.recognise_recipient(recipient.name)
             if known is None or not known.processes_outside_eea or stated & set(known.processes_outside_eea):

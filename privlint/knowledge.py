@@ -65,6 +65,7 @@ __all__ = [
     "applicable_retention_limits",
     "be_enterprise_number_format",
     "country_code_aliases",
+    "country_named_in",
     "criminal_data",
     "criminal_keywords",
     "data_as_of",
@@ -120,7 +121,7 @@ _FILE_KEYS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
         "supervisory_authorities.toml": frozenset({"as_of", "authority", "be_enterprise_number"}),
         "transfer_tools.toml": frozenset({"as_of", "tool"}),
         "phrases.toml": frozenset({"as_of", "phrases", "keywords", "indirect"}),
-        "recipients.toml": frozenset({"as_of", "recipient", "sector"}),
+        "recipients.toml": frozenset({"as_of", "recipient", "sector", "country_names"}),
     }
 )
 
@@ -1039,6 +1040,26 @@ def recognise_recipient(name: str) -> KnownRecipient | None:
 def _recipient_names() -> tuple[tuple[str, KnownRecipient], ...]:
     pairs = [(normalise(name), record) for record in known_recipients().values() for name in record.names]
     return tuple(sorted(pairs, key=lambda pair: len(pair[0]), reverse=True))
+
+
+@functools.cache
+def _country_names() -> tuple[tuple[str, str], ...]:
+    """(normalised name, ISO code) of the third countries a recipient's name may mention, longest first."""
+    table = _root("recipients.toml").table("country_names")
+    pairs: list[tuple[str, str]] = []
+    for code in table.key_names():
+        names = table.strings(code)
+        if not re.fullmatch(r"[A-Z]{2}", code) or not names:
+            raise KnowledgeDataError(f"{table.where}.{code}: expected an ISO code with a list of names")
+        pairs.extend((normalise(name), code) for name in names)
+    table.close()
+    return tuple(sorted(pairs, key=lambda pair: len(pair[0]), reverse=True))
+
+
+def country_named_in(name: str) -> str | None:
+    """The ISO code of a third country whose name ``name`` contains as whole words ("X (Verenigde Staten)")."""
+    padded = _padded(name)
+    return next((code for known, code in _country_names() if f" {known} " in padded), None)
 
 
 @functools.cache

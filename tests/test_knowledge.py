@@ -468,3 +468,17 @@ def test_the_phrase_patterns_are_compiled_on_first_use_only():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "0 False"
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Voorbeeld Hosting Inc. (Verenigde Staten)", "US"),
+        ("Support SARL (États-Unis)", "US"),
+        ("Example Ltd, United Kingdom", "GB"),
+        ("Indiase Ontwikkelaars BV", None),  # a word that starts like a country is not the country
+        ("Drukkerij Janssens", None),
+    ],
+)
+def test_a_third_country_written_in_a_name_is_recognised(name: str, code: str | None):
+    assert knowledge.country_named_in(name) == code
