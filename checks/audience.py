@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from privlint.model import Policy, Processing, Ref
+from privlint import knowledge
+from privlint.model import DataItem, Policy, Processing, Ref
 from privlint.rules import WARNING, Hit, rule
 
 
@@ -48,6 +49,13 @@ def subject_outside_audience(policy: Policy) -> Iterator[Hit]:
     subjects a processing names and at the subjects of the data items it uses, and reports
     each outside subject once per processing.
 
+    Two kinds of processing concern people whether the policy names them or not: surveillance
+    cameras film everyone within their range (visitors, passers-by, staff), and photos taken
+    at events show the attendees. A camera processing (recognised by the camera keywords of
+    ``retention_limits.toml``) that names no data subjects, and events
+    (``social_media.events``) whose data subjects are not named or are outside the audience,
+    are reported too.
+
     Fails::
 
         audience: [customers]
@@ -68,6 +76,7 @@ def subject_outside_audience(policy: Policy) -> Iterator[Hit]:
     inside = frozenset(audience)
     names = {subject.id: subject.name.any for subject in policy.data_subjects if subject.name}
     subjects_of = {item.id: item.subjects for item in policy.data_items if item.subjects}
+    items = {item.id: item for item in reversed(policy.data_items)}
     addressed = ", ".join(repr(subject) for subject in audience)
     for processing in policy.processings:
         owner = processing.owner
@@ -81,3 +90,34 @@ def subject_outside_audience(policy: Policy) -> Iterator[Hit]:
                 ref.pointer,
                 f"{owner} {how} {who}, who are outside the notice's audience ({addressed})",
             )
+        if not processing.data_subjects and _films_people(processing, items):
+            yield Hit(
+                processing.pointer,
+                f"{owner} films everyone within the cameras' range (visitors, passers-by, staff), but names "
+                f"no data subjects: not all of them are the notice's audience ({addressed})",
+            )
+    events = policy.social_media.events if policy.social_media else None
+    if events is not None:
+        outside = [ref for ref in events.data_subjects if ref.id not in inside]
+        if not events.data_subjects:
+            yield Hit(
+                events.pointer,
+                "the photos and videos taken at events concern the attendees, whom the policy does not name "
+                f"as data subjects: not all of them are the notice's audience ({addressed})",
+            )
+        for ref in outside:
+            who = f"{ref.id!r} ({names[ref.id]})" if ref.id in names else repr(ref.id)
+            yield Hit(ref.pointer, f"events concern {who}, who are outside the notice's audience ({addressed})")
+
+
+def _films_people(processing: Processing, items: dict[str, DataItem]) -> bool:
+    """Whether the processing is camera surveillance (the camera law's keywords, on names and items)."""
+    names = [processing.id, *(processing.name.by_language.values() if processing.name else ())]
+    for ref in processing.data_items:
+        item = items.get(ref.id)
+        names.extend(item.names() if item else (ref.id,))
+    limits = knowledge.applicable_retention_limits(names)
+    return any(limit.id == _CAMERA_LAW for limit in limits)
+
+
+_CAMERA_LAW = "be_camera_images"  # the retention_limits.toml entry whose keywords mean cameras

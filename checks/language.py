@@ -90,7 +90,7 @@ def dutch_term_or_spelling(policy: Policy) -> Iterator[Hit]:
             name: {nl: E-mailadres op het werk, en: Work emailadres}
     """
     matcher = _terms_matcher()
-    for text in wording.texts(policy):
+    for text in wording.judged_texts(policy):
         dutch = text.get(_DUTCH)
         if dutch is None:
             continue

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from privlint import knowledge
 from privlint.model import Policy, Processing
+from privlint.passages import passages
 from privlint.pointers import child
 from privlint.rules import ERROR, WARNING, Hit, rule
 
@@ -290,3 +292,272 @@ def consent_promised_but_unused(policy: Policy) -> Iterator[Hit]:
         f"the policy promises {' and '.join(promises)}, but no processing activity or sharing "
         "relies on consent (legal_basis: consent)",
     )
+
+
+# --- issue 12: consent in the prose, the basis of statutory records, contract necessity ----------
+
+
+def _quote(sentence: str, limit: int = 110) -> str:
+    """A sentence for a message: whole if short, else its start."""
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
+
+
+@rule(
+    "LB007",
+    "implied-consent-in-prose",
+    severity=ERROR,
+    articles=("GDPR 4(11)", "GDPR 7(2)", "GDPR 7(4)", "GDPR 13(1)(c)"),
+    hint="remove the sentence: a notice informs, it does not collect consent; state the legal basis "
+    "per processing, and where consent is the basis ask for it by a separate, clear act",
+)
+def implied_consent_in_prose(policy: Policy) -> Iterator[Hit]:
+    """The notice treats buying or using the service as agreement to the processing.
+
+    Consent is a freely given, specific, informed and unambiguous indication of wishes, by
+    a statement or a clear affirmative act (GDPR 4(11)); a request for it must be
+    distinguishable from other matters (7(2)), and it may not be made a condition of a
+    service that does not need the data (7(4), recital 43). A sentence such as "by buying
+    our products you agree that we process your data" bundles consent with the purchase:
+    that is not valid consent, and it contradicts the legal bases the notice states for
+    each processing. The phrases the rule looks for (Dutch, French, English) are listed in
+    ``privlint/data/phrases.toml`` (``implied_consent``) with their sources.
+
+    Fails::
+
+        notice:
+          sections:
+            - id: who_we_are
+              text:
+                nl: Door onze producten aan te schaffen geef je aan ermee akkoord te gaan dat we je gegevens verwerken.
+
+    Passes::
+
+        notice:
+          sections:
+            - id: who_we_are
+              text:
+                nl: Wij verwerken je gegevens op de rechtsgronden die per verwerking vermeld staan.
+    """
+    for passage in passages(policy):
+        for found in knowledge.find_phrase("implied_consent", passage.text):
+            yield Hit(
+                passage.pointer,
+                f"{passage.owner} treats buying or using the service as consent to the processing: "
+                f"{_quote(found.sentence)!r} (implied, bundled consent is not consent)",
+            )
+
+
+@rule(
+    "LB008",
+    "statutory-records-without-legal-obligation",
+    severity=WARNING,
+    articles=("GDPR 6(1)(c)", "GDPR 6(3)", "GDPR 13(1)(c)", "BE BTW-Wetboek art. 60, § 4", "BE WIB 92 art. 315"),
+    hint="keeping these records is a legal obligation: state it as legal_basis: legal_obligation with the law "
+    "under legal_obligation (a processing of its own if the contract stays the basis of the rest)",
+)
+def statutory_records_without_legal_obligation(policy: Policy) -> Iterator[Hit]:
+    """A processing keeps records that the law requires, but its basis is not a legal obligation.
+
+    Invoices, VAT records, accounting books and social documents must be kept for years
+    because Belgian law says so (BTW-Wetboek art. 60, WIB 92 art. 315, WER book III). Once
+    the contract is performed, the contract no longer justifies keeping them: the law does
+    (GDPR 6(1)(c), naming the law, 6(3)). A processing whose name shows it keeps such records
+    (as for RET005, only its own id and name are matched) and whose basis is something
+    else is reported, unless another processing of the policy keeps the same records on a
+    legal obligation.
+
+    Fails::
+
+        processing_activities:
+          - id: invoicing
+            name: {nl: Klanten facturatie en boekhouding}
+            legal_basis: contract
+
+    Passes::
+
+        processing_activities:
+          - id: invoicing
+            name: {nl: Klanten facturatie}
+            legal_basis: contract
+          - id: bookkeeping
+            name: {nl: Boekhouding en bewaring van facturen}
+            legal_basis: legal_obligation
+            legal_obligation: {law: BTW-Wetboek, provision: "art. 60, § 4"}
+    """
+    kept_by_law: set[str] = set()
+    candidates: list[tuple[Processing, tuple[knowledge.RetentionLimit, ...]]] = []
+    for processing in policy.processings:
+        minimums = _statutory_minimums(processing)
+        if not minimums:
+            continue
+        if processing.legal_basis == "legal_obligation":
+            kept_by_law.update(limit.id for limit in minimums)
+        elif processing.legal_basis is not None:
+            candidates.append((processing, minimums))
+    for processing, minimums in candidates:
+        unmet = [limit for limit in minimums if limit.id not in kept_by_law]
+        if unmet:
+            yield Hit(
+                _basis_pointer(processing),
+                f"{processing.owner} keeps records that Belgian law requires to be kept "
+                f"({', '.join(limit.id for limit in unmet)}), but its legal basis is {processing.legal_basis}, "
+                "not legal_obligation",
+                hint=f"state legal_basis: legal_obligation with legal_obligation: {{law: ...}} ({unmet[0].source})",
+            )
+
+
+def _statutory_minimums(processing: Processing) -> tuple[knowledge.RetentionLimit, ...]:
+    names = (processing.id, *(processing.name.by_language.values() if processing.name else ()))
+    return tuple(limit for limit in knowledge.applicable_retention_limits(names) if limit.kind == "minimum")
+
+
+@rule(
+    "LB009",
+    "contract-basis-for-non-parties",
+    severity=WARNING,
+    articles=("GDPR 6(1)(b)", "GDPR 6(1)(f)", "GDPR 13(1)(c)"),
+    hint="the contact persons of a business customer or supplier are not party to the contract: rely on "
+    "legitimate interests (legal_basis: legitimate_interest) and state the interest",
+)
+def contract_basis_for_non_parties(policy: Policy) -> Iterator[Hit]:
+    """A processing relies on a contract for the data of people who are not party to it.
+
+    GDPR 6(1)(b) covers processing necessary for a contract *to which the data subject is
+    party*. When the customer or supplier is a company, the contract binds the company; its
+    employees whose work e-mail address or professional phone number the organisation uses
+    are not parties, so the contract cannot be the basis for their data (legitimate
+    interests can be). The rule reports each processing with a contract basis that uses such
+    contact-person data, at the first such item; the words it looks for are the
+    ``contact_person_items`` list in ``privlint/data/phrases.toml``.
+
+    Fails::
+
+        data_items:
+          - id: work_email
+            name: {nl: Werk e-mailadres}
+        processing_activities:
+          - id: delivery
+            legal_basis: contract
+            data_items: [work_email]
+
+    Passes::
+
+        data_items:
+          - id: work_email
+            name: {nl: Werk e-mailadres}
+        processing_activities:
+          - id: delivery
+            legal_basis: legitimate_interest
+            legitimate_interest: {nl: Contact houden met de contactpersonen van onze zakelijke klanten}
+            data_items: [work_email]
+    """
+    items = {item.id: item for item in reversed(policy.data_items)}
+    for processing in policy.processings:
+        if processing.legal_basis != "contract":
+            continue
+        for ref in processing.data_items:
+            item = items.get(ref.id)
+            wording = processing.data_item_names.get(ref.id)
+            declared = (*item.names()[1:], item.id) if item else (ref.id,)
+            names = (*(wording.by_language.values() if wording else ()), *declared)
+            found = knowledge.match_keywords("contact_person_items", names)
+            if found is not None:
+                yield Hit(
+                    ref.pointer,
+                    f"{processing.owner} relies on a contract but uses {found.name!r}, the data of a contact "
+                    "person at a business customer or supplier, who is not party to the contract",
+                )
+                break
+
+
+@rule(
+    "LB010",
+    "purpose-not-necessary-for-contract",
+    severity=WARNING,
+    articles=("GDPR 6(1)(b)", "GDPR 5(1)(b)", "GDPR 13(1)(c)"),
+    hint="give this purpose its own legal basis (legitimate interests with the interest stated, or consent), "
+    "or remove it if it is not pursued",
+)
+def purpose_not_necessary_for_contract(policy: Policy) -> Iterator[Hit]:
+    """A processing relies on a contract for a purpose the contract does not need.
+
+    A contract is a legal basis only for what is objectively necessary to perform it (GDPR
+    6(1)(b); EDPB Guidelines 2/2019). Feedback, marketing, promotion, analytics, statistics
+    or security and fraud prevention serve the organisation and can be done without: they
+    need a basis of their own. The rule reads each purpose of a processing with a contract
+    basis (and, where it states no purposes, its text) for the words of the
+    ``not_necessary_for_contract`` list in ``privlint/data/phrases.toml``.
+
+    Fails::
+
+        processing_activities:
+          - id: delivery
+            legal_basis: contract
+            purposes:
+              - nl: Zorgen voor correcte levering, track & trace en feedback
+
+    Passes::
+
+        processing_activities:
+          - id: delivery
+            legal_basis: contract
+            purposes:
+              - nl: Zorgen voor correcte levering en track & trace
+    """
+    for processing in policy.processings:
+        if processing.legal_basis != "contract":
+            continue
+        texts = processing.purposes or ((processing.text,) if processing.text else ())
+        for text in texts:
+            for language, value in text.by_language.items():
+                found = knowledge.match_keywords("not_necessary_for_contract", (value,))
+                if found is not None:
+                    yield Hit(
+                        child(text.pointer, language),
+                        f"{processing.owner} relies on a contract for {found.keyword.text!r}, "
+                        "which is not necessary to perform the contract",
+                    )
+                    break
+
+
+@rule(
+    "LB011",
+    "objection-answered-by-ending-service",
+    severity=WARNING,
+    articles=("GDPR 21(1)", "GDPR 7(4)", "GDPR 12(2)"),
+    hint="say what happens on an objection as GDPR 21(1) requires: the processing stops unless there are "
+    "compelling legitimate grounds; do not make the service depend on accepting it",
+)
+def objection_answered_by_ending_service(policy: Policy) -> Iterator[Hit]:
+    """The notice answers an objection or a refusal by putting the service in question.
+
+    A person who objects to processing based on legitimate interests or a public task is
+    entitled to have it stopped unless the organisation shows compelling legitimate grounds
+    that override their interests (GDPR 21(1)). Telling them that the contractual
+    relationship will then be "evaluated", or that they may no longer be served, discourages
+    the exercise of the right (12(2)) and makes the service conditional on processing it
+    does not need (7(4)). The phrases the rule looks for are the ``objection_ends_service``
+    list in ``privlint/data/phrases.toml``.
+
+    Fails::
+
+        notice:
+          sections:
+            - id: sharing
+              text:
+                nl: Verzet je je tegen het delen, dan evalueren we of een contractuele relatie mogelijk is.
+
+    Passes::
+
+        notice:
+          sections:
+            - id: sharing
+              text:
+                nl: Verzet je je tegen het delen, dan stoppen we het, tenzij dwingende gronden zwaarder wegen.
+    """
+    for passage in passages(policy):
+        for found in knowledge.find_phrase("objection_ends_service", passage.text):
+            yield Hit(
+                passage.pointer,
+                f"{passage.owner} answers an objection by putting the service in question: {_quote(found.sentence)!r}",
+            )

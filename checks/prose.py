@@ -19,7 +19,7 @@ import functools
 from collections.abc import Iterator
 
 from privlint import knowledge, wording
-from privlint.model import Policy, Processing, Text
+from privlint.model import Policy, Text
 from privlint.pointers import child
 from privlint.rules import INFO, WARNING, Hit, rule
 
@@ -57,10 +57,6 @@ def _found(kind: str, text: Text) -> tuple[str, list[str]] | None:
         if phrases:
             return language, phrases
     return None
-
-
-def _owner(processing: Processing) -> str:
-    return f"{processing.kind.replace('_', ' ')} {processing.id!r}"
 
 
 @rule(
@@ -105,7 +101,7 @@ def purpose_list_open_ended(policy: Policy) -> Iterator[Hit]:
                 language, markers = found
                 yield Hit(
                     child(purpose.pointer, language),
-                    f"purpose {_quote(purpose.by_language[language])} of {_owner(processing)} is an open list "
+                    f"purpose {_quote(purpose.by_language[language])} of {processing.owner} is an open list "
                     f"({_listed(markers)}): the purposes it leaves out are not specified",
                 )
 
@@ -148,7 +144,7 @@ def hedged_wording(policy: Policy) -> Iterator[Hit]:
               text:
                 nl: Wij delen je naam en e-mailadres met onze boekhouder. Wij verzamelen zo weinig mogelijk gegevens.
     """
-    for text in wording.texts(policy):
+    for text in wording.judged_texts(policy):
         found = _found("hedges", text)
         if found is not None:
             language, phrases = found

@@ -240,6 +240,73 @@ def shared_but_never_collected(policy: Policy) -> Iterator[Hit]:
                 )
 
 
+@rule(
+    "REF006",
+    "item-name-has-list-delimiter",
+    severity=ERROR,
+    articles=("GDPR 5(1)(a)", "GDPR 12(1)", "GDPR 13(1)(c)"),
+    hint="name the item without ',' or ';' (e.g. 'Betalingsoverzicht en klantenrekening'), or split it into two items",
+)
+def item_name_has_list_delimiter(policy: Policy) -> Iterator[Hit]:
+    """A data item's name contains a comma or semicolon, the delimiter of the notice's item lists.
+
+    A notice lists the data items of each processing on one line, separated by commas. An
+    item whose name itself contains a comma or a semicolon ("Betalingsoverzicht,
+    klantenrekening") reads there as two items, neither of which is declared: the reader
+    cannot tell which data are processed, and the list cannot be checked against the
+    declared items. The rule reports the declared name, and every processing that lists the
+    item (or words a reference) with such a name.
+
+    Fails::
+
+        data_items:
+          - id: payment_overview
+            name: {nl: "Betalingsoverzicht, klantenrekening"}
+        processing_activities:
+          - id: invoicing
+            data_items: [payment_overview]
+
+    Passes::
+
+        data_items:
+          - id: payment_overview
+            name: {nl: Betalingsoverzicht en klantenrekening}
+        processing_activities:
+          - id: invoicing
+            data_items: [payment_overview]
+    """
+    ambiguous: dict[str, str] = {}
+    for item in policy.data_items:
+        for language, name in item.name.by_language.items() if item.name else ():
+            parts = _list_parts(name)
+            if len(parts) > 1:
+                ambiguous.setdefault(item.id, name)
+                yield Hit(
+                    child(item.name.pointer, language) if item.name else item.pointer,
+                    f"data item {item.id!r} is named {name!r}, which contains a list delimiter: in a "
+                    f"comma-separated list of data items it reads as {len(parts)} items "
+                    f"({', '.join(repr(part) for part in parts)})",
+                )
+                break  # one finding per item: its translations share the ambiguity
+    for processing in policy.processings:
+        owner = processing.owner
+        for ref in processing.data_items:
+            wording = processing.data_item_names.get(ref.id)
+            names = [*(wording.by_language.values() if wording else ()), ambiguous.get(ref.id, "")]
+            ambiguous_name = next((name for name in names if len(_list_parts(name)) > 1), None)
+            if ambiguous_name is not None:
+                yield Hit(
+                    ref.pointer,
+                    f"{owner} lists data item {ref.id!r} as {ambiguous_name!r}: in the notice's comma-separated "
+                    f"list of data items this reads as {len(_list_parts(ambiguous_name))} items",
+                )
+
+
+def _list_parts(name: str) -> list[str]:
+    """The pieces a comma- or semicolon-separated list would make of ``name``."""
+    return [part.strip() for part in name.replace(";", ",").split(",") if part.strip()]
+
+
 def closest_item(reference: str, items: tuple[DataItem, ...]) -> str | None:
     """The declared item a reference most likely meant, ignoring case, accents and separators."""
     return _Suggestions(_item_candidates(items))(reference)

@@ -30,13 +30,14 @@ from __future__ import annotations
 
 import calendar
 import functools
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, timedelta
 
 from privlint import knowledge
 from privlint.model import DataItem, Policy, Processing, Retention
 from privlint.pointers import child
-from privlint.rules import ERROR, WARNING, Hit, rule
+from privlint.rules import ERROR, INFO, WARNING, Hit, rule
 
 # Start days tried when two periods differ in months: four consecutive years, one of them leap.
 _FIRST_START = date(2024, 1, 1)
@@ -90,7 +91,9 @@ def retention_not_machine_readable(policy: Policy) -> Iterator[Hit]:
     weeks or ten years) and from when (the event that starts it, such as the end of the
     contract). Wording such as "the legal period" or "the limitation period" names neither:
     the reader cannot work out when the data is deleted, and nobody can check the period
-    against the law.
+    against the law. One exception: a duration within a statutory maximum whose start the
+    law itself fixes ("at most four weeks" for camera images, which the camera law counts
+    from the recording) is verifiable without a trigger, so it is not reported.
 
     Fails::
 
@@ -109,6 +112,7 @@ def retention_not_machine_readable(policy: Policy) -> Iterator[Hit]:
               trigger: contract_end
               text: {nl: Bewaring gedurende tien jaar na het einde van het contract}
     """
+    items = _items_by_id(policy)
     for processing in policy.processings:
         retention = processing.retention
         if retention is None:
@@ -116,6 +120,8 @@ def retention_not_machine_readable(policy: Policy) -> Iterator[Hit]:
         missing = [
             name for name, value in (("duration", retention.duration), ("trigger", retention.trigger)) if not value
         ]
+        if missing == ["trigger"] and _within_a_statutory_maximum(processing, items, retention.duration):
+            continue
         if missing:
             yield Hit(
                 retention.pointer,
@@ -233,7 +239,9 @@ def retention_below_statutory_minimum(policy: Policy) -> Iterator[Hit]:
     records from 2023 on, seven years under the Code of Economic Law). A processing whose
     name shows that it keeps such records (invoicing, accounting, ...) and whose stated
     duration is shorter than the longest applicable minimum promises a deletion the law does
-    not allow. Only the processing's own id and name are matched: a VAT number in a client
+    not allow. A retention that states no duration at all for such records (only "the
+    limitation period") cannot be shown to meet the minimum either, and is reported at the
+    retention. Only the processing's own id and name are matched: a VAT number in a client
     file does not make the client file a VAT record.
 
     Fails::
@@ -252,6 +260,20 @@ def retention_below_statutory_minimum(policy: Policy) -> Iterator[Hit]:
             legal_basis: legal_obligation
             retention: {duration: P10Y, trigger: invoice_date}
     """
+    for processing in policy.processings:
+        retention = processing.retention
+        if retention is None or retention.duration:
+            continue
+        minimums = _limits(_names(processing, {}, with_items=False), "minimum")
+        if minimums:
+            binding = _longest(list(minimums))
+            yield Hit(
+                retention.pointer,
+                f"{processing.owner} must keep its records at least {binding.duration} "
+                f"({', '.join(limit.id for limit in minimums)}), but its retention states no duration: "
+                "it cannot be shown to meet the minimum",
+                hint=f"state duration: {binding.duration} or longer ({binding.starts}). Source: {binding.source}",
+            )
     for processing, retention, duration in _durations(policy):
         names = _names(processing, {}, with_items=False)
         broken = [limit for limit in _limits(names, "minimum") if ends_later(limit.duration, duration)]
@@ -267,6 +289,12 @@ def retention_below_statutory_minimum(policy: Policy) -> Iterator[Hit]:
 
 
 # --- helpers -------------------------------------------------------------------------------------
+
+
+def _within_a_statutory_maximum(processing: Processing, items: Mapping[str, DataItem], duration: str | None) -> bool:
+    """Whether a statutory maximum applies to the processing and ``duration`` stays within it."""
+    maximums = _limits(_names(processing, items, with_items=True), "maximum")
+    return bool(duration) and bool(maximums) and not any(ends_later(str(duration), m.duration) for m in maximums)
 
 
 def _durations(policy: Policy) -> Iterator[tuple[Processing, Retention, str]]:
@@ -362,3 +390,142 @@ def _span(period: str) -> tuple[int, int] | None:
     if months != int(months) or delta.seconds or delta.microseconds:
         return None
     return int(months), delta.days
+
+
+@rule(
+    "RET006",
+    "retention-disproportionate",
+    severity=INFO,
+    articles=("GDPR 5(1)(c)", "GDPR 5(1)(e)", "GDPR 13(2)(a)"),
+    hint="keep appointment, calendar and log data only as long as they serve their purpose "
+    "(e.g. duration: P1Y after the appointment), not for the civil limitation period",
+)
+def retention_disproportionate(policy: Policy) -> Iterator[Hit]:
+    """Operational data (appointments, calendars, logs) are kept for a civil limitation period.
+
+    Data must be kept no longer than the purpose requires (GDPR 5(1)(e), recital 39). An
+    appointment or a calendar entry, or a server log, has served its purpose once the
+    appointment took place or the session ended; keeping it "for the limitation period"
+    (ten years for personal claims under Belgian civil law) is disproportionate unless a
+    claim is actually expected. The rule reports a processing whose id or name shows such
+    data (the ``operational_data`` list of ``privlint/data/phrases.toml``) and whose retention
+    runs for the limitation period (``limitation_period``) or states ten years or more. It is
+    information for a person to weigh, as in the audit.
+
+    Fails::
+
+        processing_activities:
+          - id: customer_appointments
+            name: {nl: Klantenafspraken}
+            retention:
+              trigger: contract_end
+              text: {nl: "Vanaf beëindiging contract, bewaring gedurende de verjaringstermijn"}
+
+    Passes::
+
+        processing_activities:
+          - id: customer_appointments
+            name: {nl: Klantenafspraken}
+            retention:
+              duration: P1Y
+              trigger: last_contact
+    """
+    for processing in policy.processings:
+        retention = processing.retention
+        ids_last = _names(processing, {}, with_items=False)
+        names = (*ids_last[1:], ids_last[0])  # quote the name the notice uses, not the id
+        if retention is None or knowledge.match_keywords("operational_data", names) is None:
+            continue
+        texts = tuple(retention.text.by_language.values()) if retention.text else ()
+        period = knowledge.match_keywords("limitation_period", texts)
+        long = retention.duration is not None and not ends_later("P10Y", retention.duration)
+        if period is not None or long:
+            how = repr(period.keyword.text) if period is not None else retention.duration
+            yield Hit(
+                retention.pointer,
+                f"{processing.owner} keeps operational data ({_matched_operational(names)!r}) for {how}, "
+                "longer than their purpose needs",
+            )
+
+
+def _matched_operational(names: tuple[str, ...]) -> str:
+    found = knowledge.match_keywords("operational_data", names)
+    return found.name if found is not None else names[0]
+
+
+@rule(
+    "RET007",
+    "retention-phrasing-inconsistent",
+    severity=INFO,
+    articles=("GDPR 12(1)", "GDPR 13(2)(a)"),
+    hint="word the same retention rule the same way everywhere (or state it once and refer to it)",
+)
+def retention_phrasing_inconsistent(policy: Policy) -> Iterator[Hit]:
+    """The same start of a retention period is worded differently in different places.
+
+    A reader who finds "Vanaf beëindiging van het contract" in one place and "Vanaf
+    beëindiging contract" in another must wonder whether two rules are meant (GDPR 12(1):
+    clear and plain language). The rule groups the retentions by their trigger and compares
+    the opening clause of their texts (up to the first comma, compared without case and
+    punctuation); a retention whose opening is a variant of the wording most of its group
+    uses (not the same words, but at least half of them shared) is reported, wherever it
+    stands in the files. Openings that have
+    nothing in common say different things, not the same thing differently.
+
+    Fails::
+
+        processing_activities:
+          - id: client_file
+            retention:
+              trigger: contract_end
+              text: {nl: "Vanaf beëindiging van het contract, bewaring gedurende tien jaar"}
+          - id: appointments
+            retention:
+              trigger: contract_end
+              text: {nl: "Vanaf beëindiging contract, bewaring gedurende tien jaar"}
+
+    Passes::
+
+        processing_activities:
+          - id: client_file
+            retention:
+              trigger: contract_end
+              text: {nl: "Vanaf beëindiging van het contract, bewaring gedurende tien jaar"}
+          - id: appointments
+            retention:
+              trigger: contract_end
+              text: {nl: "Vanaf beëindiging van het contract, bewaring gedurende één jaar"}
+    """
+    groups: dict[tuple[str, str], list[tuple[str, str, str, Processing]]] = {}  # (trigger, language) -> uses
+    for processing in policy.processings:
+        retention = processing.retention
+        if retention is None or retention.trigger is None or retention.text is None:
+            continue
+        for language, text in retention.text.by_language.items():
+            opening = text.split(",", 1)[0].strip()
+            uses = groups.setdefault((retention.trigger, language), [])
+            uses.append((knowledge.normalise(opening), opening, child(retention.text.pointer, language), processing))
+    for uses in groups.values():
+        reference = _reference_wording(uses)
+        for normalised, opening, pointer, processing in uses:
+            if _near_duplicates(reference[0], normalised):
+                yield Hit(
+                    pointer,
+                    f"the retention of {processing.owner} words its start {opening!r}, where other "
+                    f"retentions from the same event say {reference[1]!r}",
+                )
+
+
+def _reference_wording(uses: list[tuple[str, str, str, Processing]]) -> tuple[str, str]:
+    """The wording most retentions of a group use (the first in alphabetical order on a tie)."""
+    counts = Counter(normalised for normalised, *_ in uses)
+    best = min(counts, key=lambda normalised: (-counts[normalised], normalised))
+    return best, next(opening for normalised, opening, *_ in uses if normalised == best)
+
+
+def _near_duplicates(first: str, other: str) -> bool:
+    """Whether two normalised openings are variants of one wording (different, half their words shared)."""
+    words, other_words = set(first.split()), set(other.split())
+    if words == other_words:
+        return False
+    return 2 * len(words & other_words) >= len(words | other_words)

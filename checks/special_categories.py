@@ -18,7 +18,7 @@ from collections.abc import Iterator, Mapping
 
 from privlint import knowledge
 from privlint.model import DataItem, Policy, Ref, Text
-from privlint.rules import ERROR, WARNING, Hit, rule
+from privlint.rules import ERROR, INFO, WARNING, Hit, rule
 
 # A place that lists data items by id: who it is, its references and how it words them.
 Use = tuple[str, tuple[Ref, ...], Mapping[str, Text]]
@@ -247,3 +247,78 @@ def _criminal_reason(item: DataItem | None, item_id: str) -> str | None:
 def _criminal_wording(names: tuple[str, ...]) -> str | None:
     match = knowledge.match_criminal_data(names) if names else None
     return _matched(match) if match is not None else None
+
+
+@rule(
+    "SPC004",
+    "indirect-special-category",
+    severity=INFO,
+    articles=("GDPR 9(1)", "GDPR 4(15)", "GDPR 10"),
+    hint="check whether the item can reveal the special category (a coded absence reason, a partner's "
+    "identity, an injury in a claim); if so, mark it special_category and add a GDPR 9(2) condition",
+)
+def indirect_special_category(policy: Policy) -> Iterator[Hit]:
+    """A data item can reveal a special category indirectly.
+
+    Art. 9(1) also covers data that reveal a special category by inference: the name of a
+    spouse or partner can reveal sexual orientation (CJEU C-184/20, 1 August 2022), absence
+    and leave records reveal sickness or pregnancy once the reason is coded, the
+    circumstances of an insurance claim can describe injuries or an offence, and dietary
+    preferences can reveal a religion. Such items are not special by their name alone, so
+    this is information for a person to review, not an error. The vocabulary (Dutch,
+    French, English; HR, insurance, healthcare) is the ``[[indirect]]`` list of
+    ``privlint/data/phrases.toml``. Items already marked special, or that look like a
+    special category directly (SPC002), are not reported again.
+
+    Fails::
+
+        data_items:
+          - id: marital_status
+            name: {nl: Huwelijkse staat}
+        sharing:
+          - id: payroll
+            data_items: [marital_status]
+
+    Passes::
+
+        data_items:
+          - id: start_date
+            name: {nl: Datum in dienst}
+        sharing:
+          - id: payroll
+            data_items: [start_date]
+    """
+    declared = {item.id for item in policy.data_items}
+    wordings: dict[str, list[str]] = {}
+    undeclared: list[tuple[str, Ref, tuple[str, ...]]] = []
+    for owner, refs, names in _uses(policy):
+        seen: set[str] = set()
+        for ref in refs:
+            if ref.id in declared:
+                wordings.setdefault(ref.id, []).extend(_wording(ref.id, names))
+            elif ref.id not in seen:
+                seen.add(ref.id)
+                undeclared.append((owner, ref, (*_wording(ref.id, names), ref.id)))
+    for item in policy.data_items:
+        if item.special_category is None:
+            forms = (*wordings.get(item.id, ()), *item.names()[1:], item.id)
+            hit = _indirect(item.pointer, f"data item {item.id!r}", forms)
+            if hit is not None:
+                yield hit
+    for owner, ref, forms in undeclared:
+        hit = _indirect(ref.pointer, f"data item {ref.id!r} (used by {owner})", forms)
+        if hit is not None:
+            yield hit
+
+
+def _indirect(pointer: str, what: str, forms: tuple[str, ...]) -> Hit | None:
+    if knowledge.match_special_category(forms) is not None:
+        return None  # SPC002's finding
+    match = knowledge.match_indirect_special_category(forms)
+    if match is None:
+        return None
+    kind = knowledge.indirect_special_categories()[match.category]
+    return Hit(
+        pointer,
+        f"{what} can reveal {_category_label(kind.category)} indirectly: {match.name!r} ({kind.reason})",
+    )

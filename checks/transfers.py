@@ -310,3 +310,83 @@ def _transfer_problem(location: str, mechanisms: list[str | None], today: dt.dat
         f"transfer_mechanism: adequacy_decision; otherwise one of {safeguards}"
     )
     return message, hint
+
+
+@rule(
+    "TRF005",
+    "known-recipient-outside-eea",
+    severity=WARNING,
+    articles=("GDPR 13(1)(f)", "GDPR 5(1)(a)", "GDPR 44", "GDPR 46"),
+    hint="state that the data go to the group's companies outside the EEA (add the country to locations) "
+    "and the transfer tool relied on (the recipient's transfer_mechanism, e.g. adequacy_decision for "
+    "the EU-US Data Privacy Framework)",
+)
+def known_recipient_outside_eea(policy: Policy) -> Iterator[Hit]:
+    """A recipient is known to process EU data outside the EEA, but the policy neither says so nor names a tool.
+
+    Some recipients a notice names are the European company of a group that processes the
+    data of European users in a third country: Meta Platforms Ireland shares them with Meta
+    Platforms, Inc. in the United States, LinkedIn Ireland with LinkedIn Corporation. A
+    sharing with such a recipient that says the data stay "within the EU" and names no
+    transfer tool misleads the reader (GDPR 5(1)(a)) and omits what GDPR 13(1)(f) requires.
+    The groups, their third-country processing and the tools they publish are in
+    ``privlint/data/recipients.toml`` with their sources. A recipient whose name itself
+    names a third country ("X (Verenigde Staten)") and that states no country is read the
+    same way. A recipient that declares a ``transfer_mechanism``, or a processing whose
+    locations already include the group's (or the named) country, is not reported.
+
+    Fails::
+
+        recipients:
+          - id: linkedin
+            name: LinkedIn Ireland Unlimited Company
+            role: joint_controller
+        sharing:
+          - id: social_media_linkedin
+            locations: [EU]
+            recipients: [linkedin]
+
+    Passes::
+
+        recipients:
+          - id: linkedin
+            name: LinkedIn Ireland Unlimited Company
+            role: joint_controller
+            transfer_mechanism: standard_contractual_clauses
+        sharing:
+          - id: social_media_linkedin
+            locations: [EU, US]
+            recipients: [linkedin]
+    """
+    recipients = _recipients_by_id(policy)
+    for processing in policy.processings:
+        if not processing.locations:
+            continue  # TRF001's finding
+        stated = {_iso(location.id) for location in processing.locations}
+        for ref in processing.recipients:
+            recipient = recipients.get(ref.id)
+            if recipient is None or recipient.name is None or recipient.transfer_mechanism is not None:
+                continue
+            named = knowledge.country_named_in(recipient.name) if recipient.country is None else None
+            if named is not None and named not in stated:
+                yield Hit(
+                    child(processing.pointer, "locations"),
+                    f"{processing.owner} says the data are processed in "
+                    f"{', '.join(location.id for location in processing.locations)}, but recipient "
+                    f"{recipient.id!r} ({recipient.name}) names {named} in its name; no transfer tool is named",
+                    hint="state the recipient's country and the transfer tool it relies on (transfer_mechanism)",
+                )
+                continue
+            known = knowledge.recognise_recipient(recipient.name)
+            if known is None or not known.processes_outside_eea or stated & set(known.processes_outside_eea):
+                continue
+            countries = ", ".join(known.processes_outside_eea)
+            tools = "; ".join(known.transfer_tools) or "none published"
+            yield Hit(
+                child(processing.pointer, "locations"),
+                f"{processing.owner} says the data are processed in "
+                f"{', '.join(location.id for location in processing.locations)}, but recipient {recipient.id!r} "
+                f"({recipient.name}) belongs to {known.group}, which processes EU data in {countries}; "
+                f"no transfer tool is named (the group publishes: {tools})",
+                hint=f"name the transfer and its tool. Source: {known.source}",
+            )

@@ -16,7 +16,9 @@ from collections.abc import Iterator
 from types import MappingProxyType
 from typing import Final
 
+from privlint import knowledge
 from privlint.model import Address, Controller, Policy
+from privlint.passages import passages
 from privlint.rules import ERROR, INFO, WARNING, Hit, rule
 
 # The rights GDPR 13(2)(b) names, with the article that grants each. The right to withdraw
@@ -345,3 +347,181 @@ def notice_version_missing(policy: Policy) -> Iterator[Hit]:
     missing = [name for name, value in (("version", notice.version), ("date", notice.date)) if not value]
     if missing:
         yield Hit(notice.pointer, f"the notice has no {' and no '.join(missing)}")
+
+
+# --- issue 12: GDPR 13(2)(e), 14(2)(f), notification of changes ----------------------------------
+
+
+@rule(
+    "TRN008",
+    "provision-requirement-not-stated",
+    severity=WARNING,
+    articles=("GDPR 13(2)(e)",),
+    hint="add provision_requirement: {requirement: statutory|contractual|pre_contractual|none, obliged: ..., "
+    "consequence: {nl: ...}} (what happens if the data are not provided)",
+)
+def provision_requirement_not_stated(policy: Policy) -> Iterator[Hit]:
+    """A processing collects data from people without saying whether they must provide them, and what if not.
+
+    When personal data are collected from the data subject, the notice must say whether
+    providing them is a statutory or contractual requirement, or a requirement to enter
+    into a contract, whether the person is obliged to provide them, and the possible
+    consequences of not doing so (GDPR 13(2)(e)). A general "we may ask you for some
+    information" does not tell anyone which data they can refuse. The rule reports every
+    processing activity that uses data items, collects them from the data subject (its
+    ``data_source`` does not say the data come only from third parties) and has no
+    ``provision_requirement``, and a requirement that names no consequence.
+
+    Fails::
+
+        processing_activities:
+          - id: delivery
+            data_items: [delivery_address]
+
+    Passes::
+
+        processing_activities:
+          - id: delivery
+            data_items: [delivery_address]
+            provision_requirement:
+              requirement: contractual
+              obliged: true
+              consequence: {nl: Zonder leveringsadres kunnen we niet leveren.}
+    """
+    for activity in policy.processing_activities:
+        if not activity.data_items:
+            continue
+        source = activity.data_source
+        if source is not None and source.obtained_from == "third_party":
+            continue
+        owner = f"processing activity {activity.id!r}"
+        requirement = activity.provision_requirement
+        if requirement is None:
+            yield Hit(
+                activity.pointer,
+                f"{owner} does not say whether the data must be provided (a statutory or contractual "
+                "requirement, or one needed to enter into the contract) and what happens if they are not",
+            )
+        elif requirement.requirement not in (None, "none") and requirement.consequence is None:
+            yield Hit(
+                requirement.pointer,
+                f"{owner} says providing the data is a {requirement.requirement} requirement, "
+                "but not what happens if they are not provided",
+            )
+
+
+@rule(
+    "TRN009",
+    "data-source-not-stated",
+    severity=WARNING,
+    articles=("GDPR 14(1)(d)", "GDPR 14(2)(f)"),
+    hint="add data_source: {obtained_from: third_party, source: {nl: ...}, publicly_accessible: ...}",
+)
+def data_source_not_stated(policy: Policy) -> Iterator[Hit]:
+    """A processing uses data obtained from others without saying where they come from.
+
+    When personal data are not obtained from the data subject, the notice must say from
+    which source they originate and whether it is publicly accessible (GDPR 14(2)(f)), and
+    which categories of data are concerned (14(1)(d)). The rule reports a processing that
+    uses data about other people than the reader (an involved or opposing party, an
+    employee, the circumstances of a claim: the ``third_party_origin_items`` list of
+    ``privlint/data/phrases.toml``) without a ``data_source``, and a ``data_source`` from
+    third parties that does not name the source or say whether it is public. It is a
+    warning, as in the audit's class for this defect, although the catalogue calls a missing
+    source an error when the data certainly come from others: here the third-party origin is
+    inferred from item names, so a person should confirm it.
+
+    Fails::
+
+        data_items:
+          - id: involved_party_name
+            name: {nl: Naam van de betrokken partij}
+        sharing:
+          - id: insurance
+            data_items: [involved_party_name]
+
+    Passes::
+
+        data_items:
+          - id: involved_party_name
+            name: {nl: Naam van de betrokken partij}
+        sharing:
+          - id: insurance
+            data_items: [involved_party_name]
+            data_source:
+              obtained_from: third_party
+              source: {nl: de klant die het schadegeval meldt}
+              publicly_accessible: false
+    """
+    items = {item.id: item for item in reversed(policy.data_items)}
+    for processing in policy.processings:
+        owner = processing.owner
+        source = processing.data_source
+        if source is None:
+            for ref in processing.data_items:
+                item = items.get(ref.id)
+                wording = processing.data_item_names.get(ref.id)
+                declared = (*item.names()[1:], item.id) if item else (ref.id,)
+                found = knowledge.match_keywords(
+                    "third_party_origin_items", (*(wording.by_language.values() if wording else ()), *declared)
+                )
+                if found is not None:
+                    yield Hit(
+                        processing.pointer,
+                        f"{owner} uses {found.name!r}, data usually obtained from someone else than the person "
+                        "concerned, but does not say where the data come from",
+                    )
+                    break
+        elif source.obtained_from in ("third_party", "both"):
+            missing = [
+                what
+                for what, value in (("the source", source.source), ("whether it is public", source.publicly_accessible))
+                if value is None
+            ]
+            if missing:
+                yield Hit(
+                    source.pointer,
+                    f"{owner} obtains data from third parties but does not say {' or '.join(missing)}",
+                )
+
+
+@rule(
+    "TRN010",
+    "read-regularly-instead-of-notifying",
+    severity=WARNING,
+    articles=("GDPR 12(1)", "GDPR 13(3)", "GDPR 5(1)(a)"),
+    hint="replace the sentence by how changes are communicated (e-mail, a notice on the website) "
+    "and give the notice a version and date",
+)
+def read_regularly_instead_of_notifying(policy: Policy) -> Iterator[Hit]:
+    """The notice asks people to re-read it regularly instead of telling them about changes.
+
+    The transparency guidelines of the European data protection authorities (WP260 rev.01,
+    par. 29) call a notice that asks its readers to check it regularly for changes "not only
+    insufficient but also unfair" (GDPR 5(1)(a)): changes, above all a new purpose (13(3)),
+    must be brought to people's attention actively. The phrases the rule looks for are the
+    ``read_regularly`` list of ``privlint/data/phrases.toml``.
+
+    Fails::
+
+        notice:
+          sections:
+            - id: who_we_are
+              text:
+                nl: We vragen je dan ook om de privacyverklaring op regelmatige basis opnieuw te lezen.
+
+    Passes::
+
+        notice:
+          sections:
+            - id: who_we_are
+              text:
+                nl: Wijzigt deze verklaring, dan brengen we je daarvan per e-mail op de hoogte.
+    """
+    for passage in passages(policy):
+        for found in knowledge.find_phrase("read_regularly", passage.text):
+            yield Hit(
+                passage.pointer,
+                f"{passage.owner} asks the reader to re-read the notice regularly instead of notifying "
+                f"changes: {found.sentence!r}",
+            )

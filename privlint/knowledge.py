@@ -27,7 +27,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
@@ -38,24 +38,31 @@ __all__ = [
     "CriminalData",
     "DutchTerm",
     "EnterpriseNumberFormat",
+    "IndirectCategory",
     "Keyword",
+    "KeywordList",
     "KeywordMatch",
     "KnowledgeDataError",
+    "KnownRecipient",
     "LegalAct",
     "MemberState",
     "MixedCaseRule",
     "OutermostRegion",
     "PhraseList",
+    "PhraseMatch",
     "RetentionException",
     "RetentionLimit",
+    "SectorRole",
     "SpecialCategory",
     "SpecialCategoryCondition",
     "SupervisoryAuthority",
     "TransferTool",
+    "WordList",
     "adequacy_decisions",
     "applicable_retention_limits",
     "be_enterprise_number_format",
     "country_code_aliases",
+    "country_named_in",
     "criminal_data",
     "criminal_keywords",
     "data_as_of",
@@ -63,17 +70,27 @@ __all__ = [
     "dutch_terms",
     "eea_countries",
     "eu_countries",
+    "find_phrase",
     "hedges",
+    "indirect_special_categories",
+    "keyword_list",
+    "known_recipients",
     "looks_like_criminal_data",
     "looks_like_special_category",
     "match_criminal_data",
+    "match_indirect_special_category",
+    "match_keywords",
     "match_special_category",
     "member_states",
     "mixed_case_rule",
     "normalise",
     "open_list_markers",
     "outermost_regions",
+    "phrase_list",
+    "recognise_recipient",
     "retention_limits",
+    "sector_of",
+    "sector_roles",
     "special_categories",
     "special_category_conditions",
     "supervisory_authority",
@@ -98,13 +115,17 @@ _ARTICLE_9_2_LETTERS: Final = tuple("abcdefghij")
 _FILE_KEYS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
     {
         "adequacy.toml": frozenset({"as_of", "decision"}),
-        "countries.toml": frozenset({"as_of", "eu_member", "eea_member", "outermost_region", "code_aliases"}),
+        "countries.toml": frozenset(
+            {"as_of", "eu_member", "eea_member", "outermost_region", "eu_territory", "code_aliases"}
+        ),
         "dutch_terms.toml": frozenset({"as_of", "guards", "term", "mixed_case"}),
         "prose.toml": frozenset({"as_of", "open_list", "hedges"}),
         "retention_limits.toml": frozenset({"as_of", "limit"}),
         "special_categories.toml": frozenset({"as_of", "category", "condition", "criminal"}),
         "supervisory_authorities.toml": frozenset({"as_of", "authority", "be_enterprise_number"}),
         "transfer_tools.toml": frozenset({"as_of", "tool"}),
+        "phrases.toml": frozenset({"as_of", "phrases", "keywords", "indirect"}),
+        "recipients.toml": frozenset({"as_of", "recipient", "sector", "country_names"}),
     }
 )
 
@@ -133,7 +154,8 @@ class MemberState(NamedTuple):
 
 
 class OutermostRegion(NamedTuple):
-    """An EU outermost region that has an ISO 3166-1 code of its own (TFEU art. 349, 355(1))."""
+    """EU territory with an ISO 3166-1 code of its own: an outermost region (TFEU art. 349,
+    355(1)) or another part of a member state to which the Treaties apply (Åland, TFEU 355(4))."""
 
     code: str
     part_of: str
@@ -255,6 +277,7 @@ class RetentionException(NamedTuple):
     id: str
     description: str
     extends_to: str | None
+    since: date | None
     source: str
 
 
@@ -273,6 +296,78 @@ class RetentionLimit(NamedTuple):
     note: str
     keywords: tuple[Keyword, ...]
     exceptions: tuple[RetentionException, ...]
+
+
+class PhraseList(NamedTuple):
+    """Sentence patterns a prose rule looks for (``privlint/data/phrases.toml``)."""
+
+    id: str
+    rules: tuple[str, ...]
+    patterns: tuple[tuple[str, str], ...]  # (language, pattern as written)
+    source: str
+    checked: date
+    note: str
+
+
+class PhraseMatch(NamedTuple):
+    """Which pattern matched which sentence of a text."""
+
+    pattern: str
+    language: str
+    sentence: str
+
+
+class KeywordList(NamedTuple):
+    """Words that make a name look like a kind a rule is about (``privlint/data/phrases.toml``)."""
+
+    id: str
+    rules: tuple[str, ...]
+    keywords: tuple[Keyword, ...]
+    source: str
+    checked: date
+    note: str
+
+
+class IndirectCategory(NamedTuple):
+    """Data that can reveal a special category indirectly (CJEU C-184/20)."""
+
+    id: str
+    category: str
+    reason: str
+    keywords: tuple[Keyword, ...]
+    source: str
+    checked: date
+
+
+class KnownRecipient(NamedTuple):
+    """An organisation notices name, its group's processing outside the EEA and its usual roles."""
+
+    id: str
+    names: tuple[str, ...]
+    legal_entity: str
+    group: str
+    established: str
+    processes_outside_eea: tuple[str, ...]
+    transfer_tools: tuple[str, ...]
+    roles: tuple[str, ...]
+    role_note: str
+    verified: Verified
+    checked: date
+    source: str
+    note: str
+
+
+class SectorRole(NamedTuple):
+    """A kind of recipient, recognised by words in its name, and the roles it normally has."""
+
+    id: str
+    label: str
+    roles: tuple[str, ...]
+    role_note: str
+    keywords: tuple[Keyword, ...]
+    verified: Verified
+    checked: date
+    source: str
 
 
 class SupervisoryAuthority(NamedTuple):
@@ -299,7 +394,7 @@ class SupervisoryAuthority(NamedTuple):
     note: str
 
 
-class PhraseList(NamedTuple):
+class WordList(NamedTuple):
     """Phrases of one language (``any``: every language) and guards: wording that contains one but is not one."""
 
     language: str
@@ -379,9 +474,14 @@ def eea_countries() -> frozenset[str]:
 
 @functools.cache
 def outermost_regions() -> Mapping[str, OutermostRegion]:
-    """EU outermost regions with an ISO code of their own: inside the EU, though not member states."""
+    """EU territory with an ISO code of its own: inside the EU, though not member states.
+
+    The outermost regions (TFEU art. 349) and the other territories listed under
+    ``[[eu_territory]]`` (Åland).
+    """
     root = _root("countries.toml")
     regions = [_outermost_region(table) for table in root.tables("outermost_region")]
+    regions += [_outermost_region(table) for table in root.tables("eu_territory", required=False)]
     return _index(regions, root.where, key=lambda region: region.code)
 
 
@@ -511,15 +611,15 @@ def be_enterprise_number_format() -> EnterpriseNumberFormat:
 
 
 @functools.cache
-def open_list_markers() -> Mapping[str, PhraseList]:
+def open_list_markers() -> Mapping[str, WordList]:
     """Markers that leave a list of purposes open ("...", "enz.", "etc."), by language (``any``: all)."""
-    return _phrase_lists("open_list")
+    return _word_lists("open_list")
 
 
 @functools.cache
-def hedges() -> Mapping[str, PhraseList]:
+def hedges() -> Mapping[str, WordList]:
     """Hedged qualifiers ("mogelijk", "sommige", "we may"), by language."""
-    return _phrase_lists("hedges")
+    return _word_lists("hedges")
 
 
 @functools.cache
@@ -676,6 +776,7 @@ def _retention_exception(table: _Table) -> RetentionException:
         id=table.text("id"),
         description=table.text("description"),
         extends_to=_duration(table, "extends_to") if table.has("extends_to") else None,
+        since=table.optional_day("since"),
         source=table.text("source"),
     )
     table.close()
@@ -715,7 +816,7 @@ def _authority(table: _Table) -> SupervisoryAuthority:
     return record
 
 
-def _phrase_lists(key: str) -> Mapping[str, PhraseList]:
+def _word_lists(key: str) -> Mapping[str, WordList]:
     table = _root("prose.toml").table(key)
     source = table.text("source")
     lists = {}
@@ -725,7 +826,7 @@ def _phrase_lists(key: str) -> Mapping[str, PhraseList]:
         if language not in {*_LANGUAGES, "any"}:
             raise KnowledgeDataError(f"{table.where}: unknown language {language!r}")
         group = table.table(language)
-        lists[language] = PhraseList(
+        lists[language] = WordList(
             language=language,
             phrases=tuple(unicodedata.normalize("NFC", phrase) for phrase in group.strings("phrases")),
             guards=group.strings("guards") if group.has("guards") else (),
@@ -849,6 +950,254 @@ def _first_match(names: Iterable[str], matchers: tuple[tuple[str, _Matcher], ...
             if keyword is not None:
                 return KeywordMatch(category, keyword, name)
     return None
+
+
+# --- prose, vocabulary and recipients (issue 12) ---------------------------------------------------
+
+
+@functools.cache
+def phrase_list(list_id: str) -> PhraseList:
+    """The phrase list ``list_id`` of ``phrases.toml`` (KeyError if there is none)."""
+    return _phrase_lists()[list_id]
+
+
+@functools.cache
+def _phrase_lists() -> Mapping[str, PhraseList]:
+    root = _root("phrases.toml")
+    return _index((_phrase_list(table) for table in root.tables("phrases")), root.where, key=lambda record: record.id)
+
+
+def _phrase_list(table: _Table) -> PhraseList:
+    patterns = table.table("patterns")
+    found: list[tuple[str, str]] = []
+    for language in patterns.key_names():
+        if language not in _LANGUAGES:
+            raise KnowledgeDataError(f"{patterns.where}: unknown language {language!r}")
+        for pattern in patterns.strings(language):
+            if not all(normalise(part) for part in pattern.split("*")):
+                raise KnowledgeDataError(f"{patterns.where}.{language}: pattern {pattern!r} has an empty part")
+            found.append((language, pattern))
+    patterns.close()
+    record = PhraseList(
+        id=table.text("id"),
+        rules=table.strings("rules"),
+        patterns=tuple(found),
+        source=table.text("source"),
+        checked=table.day("checked"),
+        note=table.text("note", ""),
+    )
+    table.close()
+    return record
+
+
+def find_phrase(list_id: str, text: str) -> Iterator[PhraseMatch]:
+    """Every sentence of ``text`` that matches a pattern of phrase list ``list_id`` (first pattern wins)."""
+    compiled = _compiled_phrases(list_id)
+    for sentence in _sentences(text):
+        padded = _padded(sentence)
+        for (language, pattern), regex in compiled:
+            if regex.search(padded):
+                yield PhraseMatch(pattern, language, sentence)
+                break
+
+
+@functools.cache
+def _compiled_phrases(list_id: str) -> tuple[tuple[tuple[str, str], re.Pattern[str]], ...]:
+    # Compiled on first use, never at import: start-up time matters for pre-commit.
+    compiled = []
+    for language, pattern in phrase_list(list_id).patterns:
+        parts = [re.escape(normalise(part)) + r"\S*" for part in pattern.split("*")]
+        compiled.append(((language, pattern), re.compile(" " + r"(?: \S+)*? ".join(parts) + " ")))
+    return tuple(compiled)
+
+
+@functools.cache
+def _sentence_end() -> re.Pattern[str]:
+    return re.compile(r"(?<=[.!?;])\s+|\n+")
+
+
+def _sentences(text: str) -> list[str]:
+    return [sentence.strip() for sentence in _sentence_end().split(text) if sentence.strip()]
+
+
+@functools.cache
+def keyword_list(list_id: str) -> KeywordList:
+    """The keyword list ``list_id`` of ``phrases.toml`` (KeyError if there is none)."""
+    return _keyword_lists()[list_id]
+
+
+@functools.cache
+def _keyword_lists() -> Mapping[str, KeywordList]:
+    root = _root("phrases.toml")
+    return _index((_keyword_list(table) for table in root.tables("keywords")), root.where, key=lambda record: record.id)
+
+
+def _keyword_list(table: _Table) -> KeywordList:
+    record = KeywordList(
+        id=table.text("id"),
+        rules=table.strings("rules"),
+        keywords=_keywords(table),
+        source=table.text("source"),
+        checked=table.day("checked"),
+        note=table.text("note", ""),
+    )
+    table.close()
+    return record
+
+
+def match_keywords(list_id: str, names: Iterable[str]) -> KeywordMatch | None:
+    """The first of ``names`` that a keyword of list ``list_id`` matches, with the keyword."""
+    return _first_match(names, _keyword_matchers(list_id))
+
+
+@functools.cache
+def _keyword_matchers(list_id: str) -> tuple[tuple[str, _Matcher], ...]:
+    return ((list_id, _Matcher(keyword_list(list_id).keywords)),)
+
+
+@functools.cache
+def indirect_special_categories() -> Mapping[str, IndirectCategory]:
+    """Kinds of data that can reveal a special category indirectly, by id."""
+    root = _root("phrases.toml")
+    records = (_indirect(table) for table in root.tables("indirect"))
+    return _index(records, root.where, key=lambda record: record.id)
+
+
+def _indirect(table: _Table) -> IndirectCategory:
+    category = table.text("category")
+    if category not in special_categories():
+        raise KnowledgeDataError(f"{table.where}.category: {category!r} is not an art. 9(1) category")
+    record = IndirectCategory(
+        id=table.text("id"),
+        category=category,
+        reason=table.text("reason"),
+        keywords=_keywords(table),
+        source=table.text("source"),
+        checked=table.day("checked"),
+    )
+    table.close()
+    return record
+
+
+def match_indirect_special_category(names: Iterable[str]) -> KeywordMatch | None:
+    """The first of ``names`` that can reveal a special category indirectly (``category`` is the indirect id)."""
+    return _first_match(names, _indirect_matchers())
+
+
+@functools.cache
+def _indirect_matchers() -> tuple[tuple[str, _Matcher], ...]:
+    return tuple((key, _Matcher(record.keywords)) for key, record in indirect_special_categories().items())
+
+
+_ROLES: Final = ("processor", "controller", "joint_controller", "public_authority")
+
+
+@functools.cache
+def known_recipients() -> Mapping[str, KnownRecipient]:
+    """The organisations of ``recipients.toml``, by id."""
+    root = _root("recipients.toml")
+    records = (_known_recipient(table) for table in root.tables("recipient"))
+    return _index(records, root.where, key=lambda record: record.id)
+
+
+def _roles(table: _Table) -> tuple[str, ...]:
+    roles = table.strings("roles")
+    unknown = [role for role in roles if role not in _ROLES]
+    if unknown or not roles:
+        raise KnowledgeDataError(f"{table.where}.roles: expected some of {', '.join(_ROLES)}, found {list(roles)}")
+    return roles
+
+
+def _known_recipient(table: _Table) -> KnownRecipient:
+    names = table.strings("names")
+    if not names or not all(normalise(name) for name in names):
+        raise KnowledgeDataError(f"{table.where}.names: expected non-empty names")
+    record = KnownRecipient(
+        id=table.text("id"),
+        names=names,
+        legal_entity=table.text("legal_entity"),
+        group=table.text("group"),
+        established=table.text("established"),
+        processes_outside_eea=table.strings("processes_outside_eea"),
+        transfer_tools=table.strings("transfer_tools"),
+        roles=_roles(table),
+        role_note=table.text("role_note"),
+        verified=table.choice("verified", _VERIFIED),
+        checked=table.day("checked"),
+        source=table.text("source"),
+        note=table.text("note", ""),
+    )
+    table.close()
+    return record
+
+
+def recognise_recipient(name: str) -> KnownRecipient | None:
+    """The known organisation whose name ``name`` contains (longest known name first)."""
+    padded = _padded(name)
+    for known, record in _recipient_names():
+        if f" {known} " in padded:
+            return record
+    return None
+
+
+@functools.cache
+def _recipient_names() -> tuple[tuple[str, KnownRecipient], ...]:
+    pairs = [(normalise(name), record) for record in known_recipients().values() for name in record.names]
+    return tuple(sorted(pairs, key=lambda pair: len(pair[0]), reverse=True))
+
+
+@functools.cache
+def _country_names() -> tuple[tuple[str, str], ...]:
+    """(normalised name, ISO code) of the third countries a recipient's name may mention, longest first."""
+    table = _root("recipients.toml").table("country_names")
+    pairs: list[tuple[str, str]] = []
+    for code in table.key_names():
+        names = table.strings(code)
+        if not re.fullmatch(r"[A-Z]{2}", code) or not names:
+            raise KnowledgeDataError(f"{table.where}.{code}: expected an ISO code with a list of names")
+        pairs.extend((normalise(name), code) for name in names)
+    table.close()
+    return tuple(sorted(pairs, key=lambda pair: len(pair[0]), reverse=True))
+
+
+def country_named_in(name: str) -> str | None:
+    """The ISO code of a third country whose name ``name`` contains as whole words ("X (Verenigde Staten)")."""
+    padded = _padded(name)
+    return next((code for known, code in _country_names() if f" {known} " in padded), None)
+
+
+@functools.cache
+def sector_roles() -> Mapping[str, SectorRole]:
+    """The sectors of ``recipients.toml``, by id."""
+    root = _root("recipients.toml")
+    records = (_sector(table) for table in root.tables("sector"))
+    return _index(records, root.where, key=lambda record: record.id)
+
+
+def _sector(table: _Table) -> SectorRole:
+    record = SectorRole(
+        id=table.text("id"),
+        label=table.text("label"),
+        roles=_roles(table),
+        role_note=table.text("role_note"),
+        keywords=_keywords(table),
+        verified=table.choice("verified", _VERIFIED),
+        checked=table.day("checked"),
+        source=table.text("source"),
+    )
+    table.close()
+    return record
+
+
+def sector_of(name: str) -> SectorRole | None:
+    """The sector a recipient's name shows (the first sector of the data file that matches)."""
+    found = _first_match((name,), _sector_matchers())
+    return sector_roles()[found.category] if found else None
+
+
+@functools.cache
+def _sector_matchers() -> tuple[tuple[str, _Matcher], ...]:
+    return tuple((key, _Matcher(record.keywords)) for key, record in sector_roles().items())
 
 
 # --- reading the files ---------------------------------------------------------------------------

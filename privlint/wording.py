@@ -42,7 +42,13 @@ def texts(policy: Policy) -> Iterator[Text]:
         yield from _given(processing.legitimate_interest, processing.retention.text if processing.retention else None)
         yield from processing.data_item_names.values()
         yield from _given(processing.text)
+        requirement, source = processing.provision_requirement, processing.data_source
+        yield from _given(requirement.consequence, requirement.text) if requirement else ()
+        yield from _given(source.source, source.text) if source else ()
     yield from policy.recipient_categories
+    for category in policy.named_recipient_categories:
+        yield from _given(category.name, category.text)
+    yield from _given(policy.default_recipient_role.text if policy.default_recipient_role else None)
     for recipient in policy.recipients:
         yield from _given(recipient.processor_agreement, recipient.joint_arrangement, recipient.text)
     yield from _website_texts(policy)
@@ -51,6 +57,31 @@ def texts(policy: Policy) -> Iterator[Text]:
     adm = policy.automated_decision_making
     yield from _given(adm.logic if adm else None)
     yield from _given(policy.supervisory_authority.text if policy.supervisory_authority else None)
+
+
+def judged_texts(policy: Policy) -> Iterator[Text]:
+    """The texts the wording rules judge: ``texts`` less the model's quotations of the notice's prose.
+
+    A recipient category's name and the sentence of the role stated for all recipients are
+    facts the model keeps beside the notice's own paragraph, in the paragraph's words; where
+    that paragraph holds them verbatim, their wording is judged there, once, not twice.
+    """
+    quoted = {text.pointer for text in _quotations(policy) if _stands_in_the_notice(text, policy)}
+    return (text for text in texts(policy) if text.pointer not in quoted)
+
+
+def _quotations(policy: Policy) -> Iterator[Text]:
+    for category in policy.named_recipient_categories:
+        yield from _given(category.name, category.text)
+    yield from _given(policy.default_recipient_role.text if policy.default_recipient_role else None)
+
+
+def _stands_in_the_notice(text: Text, policy: Policy) -> bool:
+    sections = [section.text for section in policy.notice.sections if section.text] if policy.notice else []
+    return all(
+        any(nfc(value) in nfc(section.by_language.get(language, "")) for section in sections)
+        for language, value in text.by_language.items()
+    )
 
 
 def _website_texts(policy: Policy) -> Iterator[Text]:
@@ -62,6 +93,10 @@ def _website_texts(policy: Policy) -> Iterator[Text]:
             if use is not None:
                 yield from _given(use.text)
                 yield from use.data_item_names.values()
+        for cookie in website.cookie_list:
+            yield from _given(cookie.purpose, cookie.text)
+        for plugin in website.social_plugins:
+            yield from _given(plugin.text)
         yield from _given(website.external_links.text if website.external_links else None)
     social = policy.social_media
     if social is not None:

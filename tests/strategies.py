@@ -97,7 +97,22 @@ def neutral_words() -> tuple[str, ...]:
         if not knowledge.looks_like_special_category([word])
         and not knowledge.looks_like_criminal_data([word])
         and not knowledge.applicable_retention_limits([word])
+        and not any(knowledge.match_keywords(key, [word]) for key in _KEYWORD_LISTS)
+        and not knowledge.match_indirect_special_category([word])
+        and not knowledge.recognise_recipient(word)
+        and not knowledge.sector_of(word)
     )
+
+
+# The keyword lists of privlint/data/phrases.toml: neutral words match none of them.
+_KEYWORD_LISTS = (
+    "contact_person_items",
+    "not_necessary_for_contract",
+    "third_party_origin_items",
+    "image_items",
+    "publication_purposes",
+    "event_images",
+)
 
 
 # Names that look like special, criminal or time-limited data: valid policies use them too, so the
@@ -476,6 +491,9 @@ def _processing(draw: st.DrawFn, plan: _Plan, identifier: str, *, sharing: bool)
     if plan.subjects and draw(st.booleans()):
         value["data_subjects"] = subset(draw, plan.subjects)
     _conditions(draw, plan, value, uses)
+    put(value, "provision_requirement", _provision_requirement(draw, plan, sharing=sharing))
+    if not compliant and draw(st.booleans()):
+        value["data_source"] = _data_source(draw, plan)
     put(value, "retention", _retention(draw, plan, basis))
     where = draw(locations(compliant=compliant))
     if where or draw(st.booleans()):
@@ -486,6 +504,35 @@ def _processing(draw: st.DrawFn, plan: _Plan, identifier: str, *, sharing: bool)
     if uses and draw(st.booleans()):
         value["data_item_names"] = {uses[0]: draw(texts(compliant=compliant))}
     put(value, "text", maybe(draw, texts(compliant=compliant)))
+    return value
+
+
+def _provision_requirement(draw: st.DrawFn, plan: _Plan, *, sharing: bool) -> dict[str, Any] | None:
+    """GDPR 13(2)(e): always stated for a compliant activity (TRN008), at random otherwise."""
+    if plan.compliant:
+        if sharing:
+            return None
+        requirement = draw(choice(("statutory", "contractual", "pre_contractual", "none")))
+        value: dict[str, Any] = {"requirement": requirement, "obliged": requirement != "none"}
+        if requirement != "none":
+            value["consequence"] = draw(texts(compliant=True))
+        return value
+    if not draw(st.booleans()):
+        return None
+    value = {}
+    put(value, "requirement", maybe(draw, choice(enum("provision_requirement", "requirement"))))
+    put(value, "obliged", maybe(draw, st.booleans()))
+    put(value, "consequence", maybe(draw, texts(compliant=False)))
+    put(value, "text", maybe(draw, texts(compliant=False)))
+    return value
+
+
+def _data_source(draw: st.DrawFn, plan: _Plan) -> dict[str, Any]:
+    value: dict[str, Any] = {}
+    put(value, "obtained_from", maybe(draw, choice(enum("data_source", "obtained_from"))))
+    put(value, "source", maybe(draw, texts(compliant=plan.compliant)))
+    put(value, "publicly_accessible", maybe(draw, st.booleans()))
+    put(value, "text", maybe(draw, texts(compliant=plan.compliant)))
     return value
 
 

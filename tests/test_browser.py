@@ -106,12 +106,14 @@ def test_the_report_renders_and_switches_language(browser: Any, tmp_path: Path, 
     assert finding.is_visible()
     titles = {"nl": "Gegevens gebruikt maar niet opgesomd", "en": "A processing or sharing uses a data item"}
     concerns = {  # \u203a: the single right-pointing angle quotation mark between the parts
-        "nl": "Doorgiften \u203a Lonen en remuneratie werknemers (payroll) \u203a persoonsgegevens \u203a bank_account",
-        "en": "Sharing \u203a Lonen en remuneratie werknemers (payroll) \u203a data items \u203a bank_account",
+        "nl": "Verwerkingen \u203a Bedrijfswebsite (company_website) \u203a persoonsgegevens \u203a essentiele_cookies",
+        "en": (
+            "Processing activities \u203a Bedrijfswebsite (company_website) \u203a data items \u203a essentiele_cookies"
+        ),
     }
     assert titles[lang] in finding.locator("h4").inner_text()
     assert finding.locator(".crumbs").inner_text() == concerns[lang]
-    assert finding.locator(".where").inner_text() == "policy/sharing.yaml:76:9"
+    assert finding.locator(".where").inner_text() == "policy/processing.yaml:175:9"
     page.screenshot(path=str(tmp_path / f"report-{lang}.png"), full_page=False)
 
     page.locator(f'button[data-set-lang="{other}"]').click()

@@ -140,8 +140,9 @@ def test_github_is_the_default_format_in_github_actions(project: Path):
     )
     assert result.returncode == 1
     assert result.stdout.startswith(
-        "::error file=policy/sharing.yaml,line=76,endLine=76,col=9,endColumn=21,title=REF001 data-item-undeclared"
-        "::data item 'bank_account' is used by sharing 'payroll' but not declared in data_items%0A"
+        "::error file=policy/processing.yaml,line=175,endLine=175,col=9,endColumn=27,title=REF001 data-item-undeclared"
+        "::data item 'essentiele_cookies' is used by processing activity 'company_website' but not declared in "
+        "data_items; did you mean 'essential_cookies' (Essentiële cookies)?%0A"
         "hint: declare the item under data_items (or correct the reference)\n"
     )
     explicit = subprocess.run(
@@ -152,7 +153,7 @@ def test_github_is_the_default_format_in_github_actions(project: Path):
         text=True,
         check=False,
     )
-    assert explicit.stdout.startswith("policy/sharing.yaml:76:9: REF001")
+    assert explicit.stdout.startswith("policy/processing.yaml:175:9: REF001")
 
 
 @pytest.mark.parametrize("output_format", REPORTERS)

@@ -354,3 +354,136 @@ def test_normalise_casefolds_strips_accents_and_joins_words_with_one_space(text:
 @given(st.text())
 def test_normalise_agrees_with_its_definition_on_any_text(text: str) -> None:
     assert knowledge.normalise(text) == _normalised_char_by_char(text)
+
+
+# --- corrections of issue 12 -----------------------------------------------------------------------
+
+
+def test_the_camera_ceiling_dates_from_2007_and_only_the_three_month_extension_from_2018():
+    camera = knowledge.retention_limits()["be_camera_images"]
+    assert camera.since == date(2007, 6, 10)
+    extension = {exception.id: exception for exception in camera.exceptions}["designated_high_risk_place"]
+    assert (extension.extends_to, extension.since) == ("P3M", date(2018, 5, 25))
+
+
+def test_vat_records_run_from_1_january_after_the_invoice():
+    vat = knowledge.retention_limits()["be_vat_records"]
+    assert vat.starts.startswith("from 1 January of the year after the date of the invoice")
+
+
+def test_aland_is_eu_territory_of_finland():
+    aland = knowledge.outermost_regions()["AX"]
+    assert aland.part_of == "FI"
+    assert "355(4)" in aland.source
+
+
+def test_brazil_is_a_full_adequacy_decision():
+    assert knowledge.adequacy_decisions()["BR"].partial is False
+
+
+# --- recipients, sectors, phrases and keywords (issue 12) -------------------------------------------
+
+
+def test_every_known_recipient_and_sector_has_a_source_and_a_check_date():
+    records = [*knowledge.known_recipients().values(), *knowledge.sector_roles().values()]
+    assert len(records) >= 19
+    for record in records:
+        assert record.source
+        assert record.checked == date(2026, 12, 3)
+        # What could not be confirmed from a primary source says so.
+        if record.verified == "unverified":
+            assert "unconfirmed" in record.source or "unconfirmed" in record.role_note, record.id
+
+
+def test_the_groups_that_process_outside_the_eea_name_the_tools_they_publish():
+    recipients = knowledge.known_recipients()
+    assert recipients["meta_platforms_ireland"].processes_outside_eea == ("US",)
+    assert any("Data Privacy Framework" in tool for tool in recipients["meta_platforms_ireland"].transfer_tools)
+    assert recipients["linkedin_ireland"].group.startswith("LinkedIn Corporation")
+    assert all(r.transfer_tools for r in recipients.values() if r.processes_outside_eea)
+    assert recipients["sd_worx"].processes_outside_eea == ()
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("META PLATFORMS IRELAND LIMITED", "meta_platforms_ireland"),
+        ("LinkedIn Ireland Unlimited Company", "linkedin_ireland"),
+        ("SD WORX Sociaal Secretariaat", "sd_worx"),
+        ("Amazon Web Services EMEA SARL", "aws_emea"),
+        ("Intuit Mailchimp", "mailchimp"),
+        ("Drukkerij Janssens", None),
+        ("Metaalbewerking Peeters", None),  # "meta" only as a whole name
+    ],
+)
+def test_recipients_are_recognised_by_the_names_notices_write(name: str, expected: str | None):
+    found = knowledge.recognise_recipient(name)
+    assert (found.id if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "sector"),
+    [
+        ("D'hondt Insurance NV", "insurer"),
+        ("AG Insurance", "insurer"),
+        ("Belfius Bank", "bank"),
+        ("Sociaal Secretariaat Voorbeeld", "social_secretariat"),
+        ("Advocatenkantoor Peeters", "lawyer"),
+        ("FOD Financiën", "public_authority"),
+        ("Drukkerij Janssens", None),
+        ("Bankette Catering", "bank"),  # "bank" matches at a word start: a known false positive
+    ],
+)
+def test_sectors_are_recognised_by_words_in_the_name(name: str, sector: str | None):
+    found = knowledge.sector_of(name)
+    assert (found.id if found else None) == sector
+
+
+def test_every_phrase_and_keyword_list_has_dutch_french_and_english():
+    for list_id in ("implied_consent", "read_regularly", "objection_ends_service"):
+        phrases = knowledge.phrase_list(list_id)
+        assert {language for language, _ in phrases.patterns} == {"nl", "fr", "en"}
+        assert phrases.source
+    for list_id in ("contact_person_items", "not_necessary_for_contract", "third_party_origin_items", "image_items"):
+        keywords = knowledge.keyword_list(list_id)
+        assert {keyword.language for keyword in keywords.keywords} == {"nl", "fr", "en"}
+    for record in knowledge.indirect_special_categories().values():
+        assert {keyword.language for keyword in record.keywords} == {"nl", "fr", "en"}
+        assert record.category in knowledge.special_categories()
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Door onze diensten en/of producten aan te schaffen geef je aan ermee akkoord te gaan.", True),
+        ("En poursuivant votre navigation, vous acceptez les cookies.", True),
+        ("By using our website you agree to this policy.", True),
+        ("Ga je akkoord? Door het vakje aan te vinken geef je toestemming voor de nieuwsbrief.", False),
+        ("Wij vragen je toestemming apart. Door de site te gebruiken geef je niets op.", False),
+    ],
+)
+def test_implied_consent_phrases_stay_within_a_sentence(text: str, found: bool):
+    assert bool(list(knowledge.find_phrase("implied_consent", text))) is found
+
+
+def test_the_phrase_patterns_are_compiled_on_first_use_only():
+    code = (
+        "import privlint.knowledge as k, privlint.catalogue as c; c.registry(); "
+        "print(k._compiled_phrases.cache_info().currsize, 'tomllib' in __import__('sys').modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "0 False"
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Voorbeeld Hosting Inc. (Verenigde Staten)", "US"),
+        ("Support SARL (États-Unis)", "US"),
+        ("Example Ltd, United Kingdom", "GB"),
+        ("Indiase Ontwikkelaars BV", None),  # a word that starts like a country is not the country
+        ("Drukkerij Janssens", None),
+    ],
+)
+def test_a_third_country_written_in_a_name_is_recognised(name: str, code: str | None):
+    assert knowledge.country_named_in(name) == code

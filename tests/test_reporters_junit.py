@@ -42,6 +42,7 @@ def test_one_suite_per_family_and_one_case_per_rule(tmp_path: Path):
                 "REF003 unknown-reference",
                 "REF004 duplicate-id",
                 "REF005 shared-but-never-collected",
+                "REF006 item-name-has-list-delimiter",
             ],
         ),
         ("SCH — schema", ["SCH001 schema-violation"]),
@@ -51,9 +52,9 @@ def test_one_suite_per_family_and_one_case_per_rule(tmp_path: Path):
             ["YML001 yaml-syntax-error", "YML002 yaml-duplicate-key", "YML003 yaml-refused-construct"],
         ),
     ]
-    assert (root.get("tests"), root.get("failures"), root.get("errors"), root.get("skipped")) == ("12", "2", "0", "0")
+    assert (root.get("tests"), root.get("failures"), root.get("errors"), root.get("skipped")) == ("13", "2", "0", "0")
     ref = next(root.iter("testsuite"))
-    assert (ref.get("tests"), ref.get("failures"), ref.get("skipped")) == ("5", "2", "0")
+    assert (ref.get("tests"), ref.get("failures"), ref.get("skipped")) == ("6", "2", "0")
 
 
 def test_failures_list_each_blocking_finding_and_waived_ones_go_to_system_out(tmp_path: Path):
@@ -91,7 +92,7 @@ def test_rules_that_did_not_run_are_skipped(tmp_path: Path):
     cases = {c.get("name").split()[0]: c for c in root.iter("testcase")}
     assert cases["REF001"].find("skipped").get("message") == "not run: fix the schema errors first"
     assert cases["SCH001"].find("failure") is not None
-    assert root.get("skipped") == "5"
+    assert root.get("skipped") == "6"
 
 
 def test_rules_are_skipped_when_the_policy_cannot_be_read(tmp_path: Path):
@@ -99,7 +100,7 @@ def test_rules_are_skipped_when_the_policy_cannot_be_read(tmp_path: Path):
     cases = {c.get("name").split()[0]: c for c in root.iter("testcase")}
     assert cases["REF002"].find("skipped").get("message") == "not run: the policy could not be read"
     assert cases["YML001"].find("failure").text.startswith(f"{file}:1:13: syntax error")
-    assert (root.get("failures"), root.get("skipped")) == ("1", "5")
+    assert (root.get("failures"), root.get("skipped")) == ("1", "6")
 
 
 def test_text_that_xml_cannot_hold_is_replaced():

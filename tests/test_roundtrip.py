@@ -31,4 +31,7 @@ def test_round_trip_dump_gives_the_same_model_with_comments_and_order(tmp_path: 
     assert again == original
     assert "# No legal_obligation: the notice does not name the law (LB005)." in dumped["sharing.yaml"]
     sections = [line.split(":")[0] for line in dumped["sharing.yaml"].splitlines() if line and line[0].isalpha()]
-    assert sections == ["recipient_categories", "recipients", "sharing"]
+    assert sections == [
+        *("recipient_categories", "recipients", "sharing"),
+        *("named_recipient_categories", "default_recipient_role"),
+    ]

@@ -12,7 +12,7 @@ from privlint import knowledge, model, wording
 from privlint.config import Config
 from privlint.engine import lint
 
-from support import POLICY, REPO, lint_files
+from support import POLICY, REPO, lint_files, lint_text
 
 CORRECT = REPO / "tests" / "fixtures" / "dutch_prose"
 OURS = ("PRO001", "PRO002", "LANG001", "LANG002", "BE002", "BE004")
@@ -76,7 +76,7 @@ def test_the_hedges_of_the_audit_are_found_b51():
         in findings["notice.yaml", 105]  # L181, L241, L247
     )
     assert (
-        findings["website.yaml", 59] == "hedged wording (nl): 'mogelijk'"
+        findings["website.yaml", 65] == "hedged wording (nl): 'mogelijk'"
     )  # L261 "knop die mogelijk op onze website staat"
 
 
@@ -152,3 +152,29 @@ def test_no_word_list_is_read_or_compiled_at_import_time():
     )
     completed = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
     assert completed.stdout.split() == ["False", "0", "0"]
+
+
+QUOTED_CATEGORY = """\
+notice:
+  sections:
+    - id: sharing
+      text:
+        nl: Wij werken met IT partners. Zij treden doorgaans op als verwerker.
+named_recipient_categories:
+  - name: {nl: IT partners}
+default_recipient_role:
+  role: processor
+  hedged: true
+  text: {nl: Zij treden doorgaans op als verwerker.}
+"""
+
+
+def test_a_quotation_of_the_notice_is_judged_where_the_notice_writes_it():
+    findings = lint_text(QUOTED_CATEGORY, select=["LANG001", "PRO002"])
+    assert [(f.code, f.line, f.column) for f in findings] == [("LANG001", 5, 13), ("PRO002", 5, 13)]
+
+
+def test_a_category_the_notice_does_not_write_is_judged_itself():
+    text = QUOTED_CATEGORY.replace("Wij werken met IT partners.", "Wij werken met leveranciers.")
+    findings = lint_text(text, select=["LANG001"])
+    assert [(f.code, f.line, f.column) for f in findings] == [("LANG001", 7, 16)]

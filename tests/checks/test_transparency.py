@@ -96,8 +96,14 @@ def test_a_complete_controller_silences_the_family() -> None:
 
 def test_bundled_policy_transparency_findings() -> None:
     findings = lint([POLICY], Config().with_options(select=("TRN",))).findings
-    assert sorted(finding.code for finding in findings) == ["TRN005", "TRN006", "TRN007"]
-    located = {finding.code: (finding.file.rsplit("/", 1)[-1], finding.line, finding.column) for finding in findings}
+    codes = sorted(finding.code for finding in findings)
+    # TRN008: each of the eight processing activities states no GDPR 13(2)(e) requirement;
+    # TRN009: company_website and insurance use 'Naam van de betrokken partij' without a source;
+    # TRN010: section 1 asks the reader to re-read the notice regularly.
+    assert codes == ["TRN005", "TRN006", "TRN007", *["TRN008"] * 8, "TRN009", "TRN009", "TRN010"]
+    assert {f.file.rsplit("/", 1)[-1] for f in findings if f.code == "TRN008"} == {"processing.yaml"}
+    assert [(f.line, f.column) for f in findings if f.code == "TRN010"] == [(49, 13)]  # the text of who_we_are
+    located = {f.code: (f.file.rsplit("/", 1)[-1], f.line, f.column) for f in findings if f.code <= "TRN007"}
     assert located["TRN005"][0] == "rights.yaml"  # at the no_automated_decision right
     assert located["TRN006"][0] == "notice.yaml"  # at the controller
     assert located["TRN007"][0] == "notice.yaml"  # at the notice

@@ -530,9 +530,12 @@ def delete_invoices_too_early(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
     broken = copy.deepcopy(policy)
     where, entry = pick_processing(draw, broken)
     entry["name"] = {"nl": draw(st.sampled_from(("Facturatie", "Boekhouding", "Invoicing")))}
-    entry["retention"]["duration"] = draw(st.sampled_from(("P1Y", "P5Y", "P6M", "P9Y11M")))
     repaired = copy.deepcopy(broken)
     entry_at(repaired, where)["retention"]["duration"] = draw(st.sampled_from(("P10Y", "P11Y", "P120M")))
+    if draw(st.booleans()):  # the retention states no duration at all: the minimum cannot be shown
+        del entry["retention"]["duration"]
+        return Case(broken, [where + "/retention"], repaired)
+    entry["retention"]["duration"] = draw(st.sampled_from(("P1Y", "P5Y", "P6M", "P9Y11M")))
     return Case(broken, [where + "/retention/duration"], repaired)
 
 
@@ -662,6 +665,21 @@ def write_the_enterprise_number_as_a_vat_number(draw: st.DrawFn, policy: dict[st
 @breaks("AUD001")
 def process_data_of_people_outside_the_audience(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
     broken = copy.deepcopy(policy)
+    kind = draw(st.sampled_from(("subject", "camera", "events")))
+    if kind == "camera":  # cameras film people the policy does not name
+        where, entry = pick_processing(draw, broken)
+        entry.pop("data_subjects", None)
+        item = fresh_id(broken, "d_camera")
+        broken["data_items"].append({"id": item, "name": {"nl": "Camerabeelden"}})
+        entry.setdefault("data_items", []).append(item)
+        repaired = copy.deepcopy(broken)
+        entry_at(repaired, where)["data_subjects"] = list(repaired["audience"][:1])
+        return Case(broken, [where], repaired)
+    if kind == "events":  # event photos concern the attendees
+        broken.setdefault("social_media", {})["events"] = {"text": {"nl": "Op onze evenementen worden foto's gemaakt."}}
+        repaired = copy.deepcopy(broken)
+        repaired["social_media"]["events"]["data_subjects"] = list(repaired["audience"][:1])
+        return Case(broken, ["/social_media/events"], repaired)
     outsider = fresh_id(broken, "s_outside")
     broken["data_subjects"].append({"id": outsider, "name": {"nl": "Werknemers"}})
     where, entry = pick_processing(draw, broken)
@@ -747,6 +765,274 @@ def write_a_contents_entry_unlike_its_heading(draw: st.DrawFn, policy: dict[str,
     index = draw(st.integers(0, len(sections) - 1))
     broken["notice"]["table_of_contents"][index] = {"nl": f"{index + 1}. {sections[index]['heading']['nl'].swapcase()}"}
     return Case(broken, [f"/notice/table_of_contents/{index}/nl"], repaired)
+
+
+# --- issue 12: prose, vocabulary, recipients, cookies ---------------------------------------------
+
+
+def add_prose(draw: st.DrawFn, policy: dict[str, Any], sentence: str) -> tuple[dict[str, Any], str]:
+    """``policy`` with ``sentence`` as the text of a new notice section; the pointer of that text."""
+    broken = copy.deepcopy(policy)
+    sections = broken.setdefault("notice", {}).setdefault("sections", [])
+    sections.append({"id": fresh_section(broken), "text": {"nl": f"{draw(st.sampled_from(PREFACES))} {sentence}"}})
+    return broken, pointers.join("notice", "sections", len(sections) - 1, "text", "nl")
+
+
+PREFACES = ("Wij hechten belang aan jouw privacy.", "Lees dit aandachtig.", "Welkom.")
+
+
+def fresh_section(policy: dict[str, Any]) -> str:
+    taken = {section["id"] for section in policy.get("notice", {}).get("sections", ())}
+    return next(f"n_new{number}" for number in range(len(taken) + 1) if f"n_new{number}" not in taken)
+
+
+def new_used_item(policy: dict[str, Any], where: str, name: str) -> str:
+    """Declare an item named ``name`` and add it to the processing at ``where``; its reference's pointer."""
+    item = fresh_id(policy, "d_new")
+    policy["data_items"].append({"id": item, "name": {"nl": name}})
+    refs = entry_at(policy, where).setdefault("data_items", [])
+    refs.append(item)
+    return f"{where}/data_items/{len(refs) - 1}"
+
+
+@breaks("REF006")
+def put_a_comma_in_an_item_name(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    ensure_used_item(policy)
+    item = pick(draw, used_items(policy))
+    broken = copy.deepcopy(policy)
+    index = next(i for i, entry in enumerate(broken["data_items"]) if entry["id"] == item)
+    broken["data_items"][index]["name"] = {
+        "nl": draw(st.sampled_from(("Betalingsoverzicht, klantenrekening", "Naam; adres")))
+    }
+    expected = [pointers.join("data_items", index, "name", "nl")]
+    expected += [
+        f"{where}/data_items/{i}"
+        for where, entry in _users(broken, item)
+        for i, ref in enumerate(entry["data_items"])
+        if ref == item
+    ]
+    repaired = copy.deepcopy(broken)
+    repaired["data_items"][index]["name"] = {"nl": "Betalingsoverzicht en klantenrekening"}
+    return Case(broken, expected, repaired)
+
+
+@breaks("LB007")
+def claim_consent_by_purchase(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    sentence = draw(st.sampled_from(IMPLIED_CONSENT))
+    broken, where = add_prose(draw, policy, sentence)
+    return Case(broken, [where], policy)
+
+
+IMPLIED_CONSENT = (
+    "Door onze producten aan te schaffen geef je aan ermee akkoord te gaan dat we je gegevens verwerken.",
+    "Door onze website te gebruiken geef je toestemming voor de verwerking.",
+)
+
+
+@breaks("LB008")
+def invoice_under_a_contract_only(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = copy.deepcopy(policy)
+    where, entry = pick_processing(draw, broken)
+    entry["name"] = {"nl": draw(st.sampled_from(("Facturatie", "Boekhouding", "Klanten facturatie en boekhouding")))}
+    entry["legal_basis"] = "contract"
+    for key in ("legitimate_interest", "legal_obligation"):
+        entry.pop(key, None)
+    repaired = copy.deepcopy(broken)
+    entry_at(repaired, where).update({"legal_basis": "legal_obligation", "legal_obligation": {"law": "BTW-Wetboek"}})
+    return Case(broken, [where + "/legal_basis"], repaired)
+
+
+@breaks("LB009")
+def rely_on_a_contract_for_contact_persons(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = copy.deepcopy(policy)
+    where, entry = pick_processing(draw, broken)
+    entry["legal_basis"] = "contract"
+    for key in ("legitimate_interest", "legal_obligation"):
+        entry.pop(key, None)
+    ref = new_used_item(broken, where, draw(st.sampled_from(("Werk emailadres", "Professioneel telefoonnummer"))))
+    repaired = copy.deepcopy(broken)
+    entry_at(repaired, where).update(
+        {"legal_basis": "legitimate_interest", "legitimate_interest": {"nl": "Klantcontact"}}
+    )
+    return Case(broken, [ref], repaired)
+
+
+@breaks("LB010")
+def add_feedback_to_a_contract(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = copy.deepcopy(policy)
+    where, entry = pick_processing(draw, broken)
+    entry["legal_basis"] = "contract"
+    for key in ("legitimate_interest", "legal_obligation"):
+        entry.pop(key, None)
+    purposes = entry.setdefault("purposes", [])
+    purposes.append({"nl": draw(st.sampled_from(("Feedback van klanten", "Marketing", "Promotie van onze diensten")))})
+    repaired = copy.deepcopy(broken)
+    entry_at(repaired, where)["purposes"].pop()
+    return Case(broken, [f"{where}/purposes/{len(purposes) - 1}/nl"], repaired)
+
+
+@breaks("LB011")
+def answer_an_objection_by_ending_the_service(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    sentence = "Wanneer je je verzet tegen het delen van je data, evalueren we of een contractuele relatie mogelijk is."
+    broken, where = add_prose(draw, policy, sentence)
+    return Case(broken, [where], policy)
+
+
+@breaks("TRN008")
+def drop_the_provision_requirement(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    ensure_used_item(policy)
+    broken = copy.deepcopy(policy)
+    with_items = [(w, e) for w, e in processings(broken, ("processing_activities",)) if e.get("data_items")]
+    where, entry = pick(draw, with_items)
+    entry.pop("provision_requirement", None)
+    entry.pop("data_source", None)
+    return Case(broken, [where], policy)
+
+
+@breaks("TRN009")
+def use_data_of_an_involved_party(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = copy.deepcopy(policy)
+    where, entry = pick_processing(draw, broken)
+    entry.pop("data_source", None)
+    new_used_item(broken, where, draw(st.sampled_from(("Naam van de betrokken partij", "Getuigenverklaring"))))
+    repaired = copy.deepcopy(broken)
+    entry_at(repaired, where)["data_source"] = {
+        "obtained_from": "third_party",
+        "source": {"nl": "de klant"},
+        "publicly_accessible": False,
+    }
+    if where.startswith("/processing_activities"):
+        entry_at(repaired, where)["provision_requirement"] = {"requirement": "none"}
+    return Case(broken, [where], repaired)
+
+
+@breaks("TRN010")
+def ask_to_reread_the_notice(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    sentence = "We vragen je om de privacyverklaring op regelmatige basis opnieuw te lezen."
+    broken, where = add_prose(draw, policy, sentence)
+    return Case(broken, [where], policy)
+
+
+@breaks("BE003")
+def publish_photos_without_consent(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = copy.deepcopy(policy)
+    where, entry = pick_processing(draw, broken)
+    entry["legal_basis"] = "legitimate_interest"
+    entry["legitimate_interest"] = {"nl": "Naambekendheid"}
+    entry.pop("legal_obligation", None)
+    new_used_item(broken, where, "Foto's / beelden")
+    entry.setdefault("purposes", []).append({"nl": "Promotie op sociale media"})
+    repaired = copy.deepcopy(broken)
+    entry_at(repaired, where)["legal_basis"] = "consent"
+    return Case(broken, [where + "/legal_basis"], repaired)
+
+
+@breaks("TRF005")
+def share_with_meta_said_to_be_in_the_eu(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = copy.deepcopy(policy)
+    recipient = fresh_id(broken, "r_meta")
+    name = draw(st.sampled_from(("META PLATFORMS IRELAND LIMITED", "LinkedIn Ireland Unlimited Company")))
+    broken.setdefault("recipients", []).append({"id": recipient, "name": name, "role": "joint_controller"})
+    where, entry = pick_processing(draw, broken)
+    entry["locations"] = [draw(st.sampled_from(("EU", "EEA", "BE", "IE")))]
+    entry.setdefault("recipients", []).append(recipient)
+    repaired = copy.deepcopy(broken)
+    repaired["recipients"][-1]["transfer_mechanism"] = "standard_contractual_clauses"
+    return Case(broken, [where + "/locations"], repaired)
+
+
+@breaks("RCP005")
+def name_a_category_without_sharing(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    ensure_sharing(policy)
+    broken = copy.deepcopy(policy)
+    categories = broken.setdefault("named_recipient_categories", [])
+    categories.append({"name": {"nl": draw(st.sampled_from(("accountancy partners", "juridische adviseurs")))}})
+    repaired = copy.deepcopy(broken)
+    repaired["named_recipient_categories"][-1]["sharing"] = [pick(draw, [s["id"] for s in repaired["sharing"]])]
+    return Case(broken, [pointers.join("named_recipient_categories", len(categories) - 1)], repaired)
+
+
+@breaks("RCP006")
+def call_an_insurer_a_processor(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    ensure_recipient(policy)
+    broken = copy.deepcopy(policy)
+    index = draw(st.integers(0, len(broken["recipients"]) - 1))
+    recipient = broken["recipients"][index]
+    recipient["name"] = draw(st.sampled_from(("D'hondt Insurance NV", "Advocatenkantoor Peeters", "Lokale politie")))
+    recipient["role"] = "processor"
+    repaired = copy.deepcopy(broken)
+    repaired["recipients"][index]["role"] = "controller"
+    return Case(broken, [pointers.join("recipients", index, "role")], repaired)
+
+
+@breaks("COO001")
+def ask_cookie_consent_without_cookies(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = copy.deepcopy(policy)
+    broken["website"] = {"cookies": {"consent_requested": True}}
+    if draw(st.booleans()):
+        broken["website"]["cookies"]["cookie_list"] = [{"name": "session", "category": "essential", "session": True}]
+    repaired = copy.deepcopy(broken)
+    repaired["website"]["cookies"].setdefault("cookie_list", []).append(
+        {"name": "_ga", "category": "analytics", "party": "third", "duration": "P13M"}
+    )
+    return Case(broken, ["/website/cookies/consent_requested"], repaired)
+
+
+@breaks("COO002")
+def add_an_unmodelled_social_plugin(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = copy.deepcopy(policy)
+    broken["website"] = {"social_plugins": [{"platform": "Facebook", "hedged": draw(st.booleans())}]}
+    repaired = copy.deepcopy(broken)
+    platform = fresh_id(repaired, "r_platform")
+    activity = fresh_id(repaired, "p_plugin")
+    repaired.setdefault("recipients", []).append(
+        {"id": platform, "role": "joint_controller", "joint_arrangement": {"nl": "Addendum"}}
+    )
+    repaired["processing_activities"].append({"id": activity, "legal_basis": "consent", "recipients": [platform]})
+    repaired["website"]["social_plugins"][0].update(
+        {"recipient": platform, "processing": activity, "loaded_before_consent": False}
+    )
+    return Case(broken, ["/website/social_plugins/0"], repaired)
+
+
+@breaks("SPC004")
+def collect_the_marital_status(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = copy.deepcopy(policy)
+    where, _ = pick_processing(draw, broken)
+    new_used_item(broken, where, draw(st.sampled_from(("Huwelijkse staat", "Verlof / vakantiedagen", "Dieetwensen"))))
+    index = len(broken["data_items"]) - 1
+    repaired = copy.deepcopy(broken)
+    repaired["data_items"][index]["special_category"] = "health"
+    entry_at(repaired, where)["special_category_condition"] = "employment_social_security"
+    return Case(broken, [pointers.join("data_items", index)], repaired)
+
+
+@breaks("RET006")
+def keep_appointments_for_the_limitation_period(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = copy.deepcopy(policy)
+    where, entry = pick_processing(draw, broken)
+    entry["name"] = {"nl": draw(st.sampled_from(("Klantenafspraken", "Agenda", "Serverlogbestanden")))}
+    entry["retention"]["text"] = {"nl": "Bewaring gedurende de verjaringstermijn"}
+    repaired = copy.deepcopy(broken)
+    entry_at(repaired, where)["retention"]["text"] = {"nl": "Bewaring gedurende een jaar"}
+    return Case(broken, [where + "/retention"], repaired)
+
+
+@breaks("RET007")
+def word_the_same_start_differently(_draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = copy.deepcopy(policy)
+    same = {"duration": "P1Y", "trigger": "last_contact", "text": {"nl": "Vanaf het laatste contact, een jaar"}}
+    for _, entry in processings(broken):
+        entry["retention"] = copy.deepcopy(same)
+    if len(list(processings(broken))) < 2:  # the common wording must be the majority
+        broken["processing_activities"].append({"id": fresh_id(broken, "p_same"), "retention": copy.deepcopy(same)})
+    other = {"id": fresh_id(broken, "p_other"), "retention": copy.deepcopy(same)}
+    other["retention"]["text"] = {"nl": "Na het laatste contact, een jaar"}
+    broken["processing_activities"].append(other)
+    where = pointers.join("processing_activities", len(broken["processing_activities"]) - 1)
+    repaired = copy.deepcopy(broken)
+    entry_at(repaired, where)["retention"]["text"] = {"nl": "vanaf het laatste contact, een jaar"}
+    return Case(broken, [where + "/retention/text/nl"], repaired)
 
 
 # --- the properties --------------------------------------------------------------------------------
