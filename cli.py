@@ -398,6 +398,30 @@ def diff(paths: tuple[Path, ...], notice: Path, output_format: str) -> int:
     return EXIT_FINDINGS if findings else EXIT_CLEAN
 
 
+@cli.command("dpia")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(("text", "json")), default="text", show_default=True)
+@click.option("--lang", type=click.Choice(LANGUAGES), default="en", show_default=True, help="Language of the text.")
+def dpia(paths: tuple[Path, ...], output_format: str, lang: str) -> int:
+    """DPIA screening per activity: required, likely or no indication, with reasons (GDPR 35, WP248, GBA list).
+
+    The JSON structure (format "privlint-dpia", version 1) is described in the README.
+    """
+    import json  # noqa: PLC0415
+
+    from privlint import dpia as screening  # noqa: PLC0415
+
+    result = _readable_policy(paths)
+    if result.policy is None:
+        return EXIT_FINDINGS
+    screenings = screening.screen(result.policy)
+    if output_format == "json":
+        click.echo(json.dumps(screening.as_json(screenings), ensure_ascii=False, indent=2))
+    else:
+        click.echo(screening.as_text(screenings, lang), nl=False)
+    return EXIT_CLEAN
+
+
 @cli.command("schema")
 def print_schema() -> int:
     """Print the JSON Schema of the policy model."""
