@@ -398,6 +398,44 @@ def diff(paths: tuple[Path, ...], notice: Path, output_format: str) -> int:
     return EXIT_FINDINGS if findings else EXIT_CLEAN
 
 
+@cli.command("register")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path), help="Write here.")
+@click.option(
+    "--format", "output_format", type=click.Choice(("xlsx", "csv", "json")), default="xlsx", show_default=True
+)
+@click.option("--lang", type=click.Choice(("nl", "fr", "en")), default="nl", show_default=True, help="Headings.")
+def register(paths: tuple[Path, ...], output: Path | None, output_format: str, lang: str) -> int:
+    """Write the record of processing activities (GDPR 30) in the GBA's register model.
+
+    xlsx needs -o FILE; csv and json go to standard output without it. The JSON structure
+    (format "privlint-register", version 1) is described in the README.
+    """
+    import json  # noqa: PLC0415
+
+    from privlint import register as records  # noqa: PLC0415
+
+    if output_format == "xlsx" and output is None:
+        raise click.UsageError("--format xlsx writes a workbook: give -o FILE.xlsx (or use --format csv)")
+    result = _readable_policy(paths)
+    if result.policy is None:
+        return EXIT_FINDINGS
+    built = records.build(result, lang)
+    if output_format == "xlsx" and output is not None:
+        from privlint.register import xlsx  # noqa: PLC0415
+
+        try:
+            xlsx.write(built, output)
+        except OSError as error:
+            raise click.FileError(str(output), error.strerror) from None
+        return EXIT_CLEAN
+    from privlint.register import csvfile  # noqa: PLC0415
+
+    text = csvfile.render(built) if output_format == "csv" else json.dumps(records.as_json(built), ensure_ascii=False)
+    _emit(text if output_format == "csv" else text + "\n", output)
+    return EXIT_CLEAN
+
+
 @cli.command("dpia")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "output_format", type=click.Choice(("text", "json")), default="text", show_default=True)
