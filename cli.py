@@ -460,6 +460,42 @@ def dpia(paths: tuple[Path, ...], output_format: str, lang: str) -> int:
     return EXIT_CLEAN
 
 
+@cli.command("changes")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--since", "revision", metavar="REV", help="Compare with the policy as git has it at this revision.")
+@click.option("--old", type=click.Path(exists=True, path_type=Path), help="Compare with the policy in this folder.")
+@click.option("--format", "output_format", type=click.Choice(("text", "markdown", "json")), default="text")
+@click.option("--lang", type=click.Choice(LANGUAGES), default="en", show_default=True)
+def changes(paths: tuple[Path, ...], revision: str | None, old: Path | None, output_format: str, lang: str) -> int:
+    """What changed since REV (or the --old folder): material changes (announce first, WP260) and editorial ones.
+
+    The JSON structure (format "privlint-changes", version 1) is described in the README.
+    """
+    import json  # noqa: PLC0415
+
+    from privlint import changes as diffing  # noqa: PLC0415
+
+    if (revision is None) == (old is None):
+        raise click.UsageError("give exactly one of --since REV and --old DIR")
+    new_result = _readable_policy(paths)
+    with diffing.temporary_folder() as folder:
+        try:
+            old_path = old or diffing.old_policy_at(str(revision), (paths or (Path("policy"),))[0], Path(folder))
+        except diffing.ChangesError as error:
+            raise click.UsageError(str(error)) from None
+        old_result = _readable_policy((old_path,))
+    if new_result.policy is None or old_result.policy is None:
+        return EXIT_FINDINGS
+    found = diffing.compare(old_result.policy, new_result.policy)
+    if output_format == "json":
+        click.echo(
+            json.dumps(diffing.as_json(found, revision or str(old), "working tree"), ensure_ascii=False, indent=2)
+        )
+    else:
+        click.echo(diffing.as_text(found, lang, markdown=output_format == "markdown"), nl=False)
+    return EXIT_CLEAN
+
+
 @cli.command("schema")
 def print_schema() -> int:
     """Print the JSON Schema of the policy model."""
