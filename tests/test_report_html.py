@@ -16,7 +16,7 @@ import pytest
 import checks
 from privlint.config import Config
 from privlint.engine import lint
-from privlint.report import render_report, texts, view
+from privlint.report import checklist, render_report, texts, view
 
 from support import run
 
@@ -244,22 +244,60 @@ def test_the_verdict_counts_and_findings_by_theme(tmp_path: Path):
     assert "Art. 6(1)(f) GDPR; Art. 13(1)(d) GDPR" in text
 
 
-def test_the_checklist_is_computed_from_the_model_and_the_findings(tmp_path: Path):
+def test_the_checklist_is_what_the_rules_found(tmp_path: Path):
     result = lint([write(tmp_path / "policy")], Config())
-    statuses = {item.key: (item.status, item.related) for item in view.checklist(result.policy, result.findings)}
-    assert statuses["controller_identity"] == ("present", [])
-    assert statuses["contact"] == ("present", [])
-    assert statuses["dpo"] == ("missing", ["TRN006"])
-    assert statuses["legitimate_interests"] == ("missing", ["LB002"])
-    assert statuses["retention"][0] == "partly"  # payroll gives only a text
-    assert statuses["rights"][0] == "partly"  # 2 of 6
-    assert statuses["withdraw_consent"] == ("not_applicable", [])
-    assert statuses["complaint"] == ("partly", ["TRN004"])  # the right, but no authority
-    assert statuses["automated"] == ("missing", ["TRN005"])
-    assert statuses["requirement"] == ("not_assessed", [])
-    assert statuses["source"] == ("not_assessed", [])
-    assert statuses["categories"][0] == "partly"  # camera_footage is used but not declared
-    assert len(statuses) == 15
+    items = checklist.checklist(result.findings, result.rules_applied)
+    statuses = {item.key: (item.status, item.related) for item in items}
+    assert statuses == {
+        "controller_identity": ("partly", ["BE001"]),  # no enterprise number
+        "contact": ("present", []),
+        "dpo": ("missing", ["TRN006"]),  # the notice does not say whether there is one
+        "purposes_basis": ("partly", ["LB005", "REF002"]),
+        "legitimate_interests": ("partly", ["LB002"]),
+        "recipients": ("present", []),
+        "transfers": ("present", []),
+        "retention": ("partly", ["RET002"]),  # payroll gives only a text
+        "rights": ("partly", ["TRN003", "LB004"]),  # 2 of 6, and no objection with Art. 6(1)(f)
+        "withdraw_consent": ("present", []),  # no rule fired: nothing relies on consent
+        "complaint": ("partly", ["TRN004"]),  # the right, but no authority
+        "requirement": ("not_assessed", []),  # no rule covers it
+        "automated": ("missing", ["TRN005"]),
+        "categories": ("partly", ["REF001"]),  # camera_footage is used but not declared
+        "source": ("not_assessed", []),
+    }
+    notes = {item.key: item.note for item in items}
+    behind = sum(1 for f in result.findings if f.code in {"TRN003", "LB004"})
+    assert behind >= 2
+    assert notes["rights"] == {
+        "nl": f"{behind} bevinding(en) van de regels hiernaast.",
+        "en": f"{behind} finding(s) of the rules beside it.",
+    }
+    assert notes["contact"] is None
+
+
+def test_the_checklist_agrees_with_a_silent_rule(tmp_path: Path):
+    """Issue 11: legitimate interest only and no portability right: TRN003 is silent, so rights are present."""
+    policy = POLICY.replace("  - right: access\n", "".join(
+        f"  - right: {right}\n" for right in ("access", "erasure", "restriction", "objection")
+    ))  # fmt: skip
+    policy = policy.replace("legal_basis: legal_obligation", "legal_basis: legitimate_interest")
+    result = lint([write(tmp_path / "policy", policy)], Config())
+    assert "TRN003" not in {f.code for f in result.findings}
+    statuses = {i.key: i.status for i in checklist.checklist(result.findings, result.rules_applied)}
+    assert statuses["rights"] == "present"
+
+
+def test_the_checklist_is_not_assessed_when_the_rules_did_not_run(tmp_path: Path):
+    result = lint(
+        [
+            write(
+                tmp_path / "policy",
+                POLICY.replace("legal_basis: legitimate_interest", "legal_basis: legitimate_intrest"),
+            )
+        ]
+    )
+    assert result.checks_skipped is not None
+    assert {i.status for i in checklist.checklist(result.findings, result.rules_applied)} == {"not_assessed"}
 
 
 def test_the_data_map_lists_items_with_their_processing(tmp_path: Path):

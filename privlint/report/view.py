@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +16,7 @@ from privlint import __version__, pointers
 from privlint.engine import Result
 from privlint.findings import Finding, Severity
 from privlint.model import Policy, Processing, Recipient, Text
+from privlint.report.checklist import ChecklistItem, checklist
 from privlint.report.texts import (
     LANGUAGES,
     Both,
@@ -44,7 +45,6 @@ THEMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("drift", ("DRF",)),
     ("technical", ()),  # everything else: reading, schema, waivers
 )
-SUBJECT_RIGHTS = ("access", "rectification", "erasure", "restriction", "objection", "portability")
 
 
 def theme_of(code: str) -> str:
@@ -76,17 +76,6 @@ class ThemeView:
     key: str
     title: Both
     findings: list[FindingView]
-
-
-@dataclass(slots=True)
-class ChecklistItem:
-    key: str
-    title: Both
-    article: Both
-    status: str
-    status_label: Both
-    note: Both | None
-    related: list[str]
 
 
 @dataclass(slots=True)
@@ -166,7 +155,7 @@ def build(result: Result, *, lang: str = "nl", today: dt.date | None = None) -> 
         waived=[views[id(f)] for f in result.waived],
         known_intro=lookup("ui", "known_intro", file=result.baseline_file or "—"),
         known_stale=lookup("ui", "known_stale", n=result.baseline_stale) if result.baseline_stale else None,
-        checklist=checklist(result.policy, result.findings),
+        checklist=checklist(result.findings, result.rules_applied),
         data_map=data_map(result.policy),
         ui={key: lookup("ui", key) for key in catalogue("en")["ui"] if "{" not in catalogue("en")["ui"][key]},
     )
@@ -241,166 +230,6 @@ def _entry_label(entry: Any, index: int) -> Both:
             return same(name)
         return same(f"#{index + 1}")
     return same(str(entry))
-
-
-# --- the Art. 13/14 checklist ------------------------------------------------------------
-
-
-def _status(done: int, total: int) -> str:
-    if total and done == total:
-        return "present"
-    return "partly" if done else "missing"
-
-
-def checklist(policy: Policy | None, findings: Sequence[Finding]) -> list[ChecklistItem]:
-    """Each piece of information GDPR 13/14 requires: present, partly, missing (or not checked)."""
-    codes: dict[str, int] = defaultdict(int)
-    for finding in findings:
-        codes[finding.code] += 1
-    return [
-        _item(key, status, note, related, codes)
-        for key, status, note, related in (_assess(policy) if policy is not None else _unknown())
-    ]
-
-
-_RELATED: dict[str, tuple[str, ...]] = {
-    "controller_identity": ("TRN001",),
-    "contact": ("TRN002",),
-    "dpo": ("TRN006",),
-    "purposes_basis": ("LB001", "LB005", "SPC001", "SPC002", "SPC003", "REF002"),
-    "legitimate_interests": ("LB002",),
-    "recipients": ("RCP001", "RCP002", "RCP004", "REF003"),
-    "transfers": ("TRF001", "TRF002", "TRF003", "TRF004"),
-    "retention": ("RET001", "RET002", "RET003", "RET004", "RET005"),
-    "rights": ("TRN003", "LB004"),
-    "withdraw_consent": ("LB003", "LB006"),
-    "complaint": ("TRN004", "BE002"),
-    "requirement": (),
-    "automated": ("TRN005",),
-    "categories": ("REF001", "REF005"),
-    "source": (),
-}
-
-Assessment = tuple[str, str, Both | None, tuple[str, ...]]
-
-
-def _unknown() -> list[Assessment]:
-    note = lookup("checklist_note", "not_in_model")
-    return [(key, "not_assessed", note, related) for key, related in _RELATED.items()]
-
-
-def _item(key: str, status: str, note: Both | None, related: Iterable[str], codes: Mapping[str, int]) -> ChecklistItem:
-    present = [code for code in related if codes.get(code)]
-    if status == "present" and present:
-        status = "partly"  # the model has it, but a rule found a defect in it
-    return ChecklistItem(
-        key=key,
-        title=lookup("checklist", key, "title"),
-        article=lookup("checklist", key, "article"),
-        status=status,
-        status_label=lookup("status", status),
-        note=note,
-        related=present,
-    )
-
-
-def _counted(done: int, total: int) -> Both:
-    return lookup("checklist_note", "counted", done=done, total=total)
-
-
-def _assess(policy: Policy) -> list[Assessment]:
-    processings = policy.processings
-    rights = {right.right for right in policy.rights}
-    assessed: list[Assessment] = []
-    controller = policy.controller
-    address = controller.address if controller else None
-    identity = [bool(controller and controller.name), bool(address and address.street and address.city)]
-    assessed.append(("controller_identity", _status(sum(identity), 2), None, _RELATED["controller_identity"]))
-    contact = controller.privacy_contact if controller else None
-    reachable = bool(contact and (contact.email or contact.phone or contact.address))
-    dpo = controller.dpo if controller else None
-    reachable = reachable or bool(dpo and dpo.designated and dpo.email)
-    assessed.append(("contact", "present" if reachable else "missing", None, _RELATED["contact"]))
-    dpo_status = "missing" if dpo is None else "partly" if dpo.designated and not dpo.email else "present"
-    assessed.append(("dpo", dpo_status, None, _RELATED["dpo"]))
-    with_basis = sum(1 for p in processings if p.purposes and p.legal_basis)
-    assessed.append(
-        (
-            "purposes_basis",
-            _status(with_basis, len(processings)),
-            _counted(with_basis, len(processings)),
-            _RELATED["purposes_basis"],
-        )
-    )
-    assessed.append(_legitimate_interests(processings))
-    assessed.append(_recipients(policy))
-    located = sum(1 for p in processings if p.locations)
-    assessed.append(
-        ("transfers", _status(located, len(processings)), _counted(located, len(processings)), _RELATED["transfers"])
-    )
-    assessed.append(_retention(processings))
-    listed = sum(1 for right in SUBJECT_RIGHTS if right in rights)
-    assessed.append(
-        ("rights", _status(listed, len(SUBJECT_RIGHTS)), _counted(listed, len(SUBJECT_RIGHTS)), _RELATED["rights"])
-    )
-    assessed.append(_withdrawal(processings, rights))
-    complaint = sum((("lodge_complaint" in rights), policy.supervisory_authority is not None))
-    assessed.append(("complaint", _status(complaint, 2), None, _RELATED["complaint"]))
-    assessed.append(("requirement", "not_assessed", lookup("checklist_note", "not_in_model"), ()))
-    automated = policy.automated_decision_making
-    automated_status = (
-        "missing" if automated is None else "partly" if automated.used and not automated.logic else "present"
-    )
-    assessed.append(("automated", automated_status, None, _RELATED["automated"]))
-    assessed.append(("categories", "present" if policy.data_items else "missing", None, _RELATED["categories"]))
-    assessed.append(("source", "not_assessed", lookup("checklist_note", "not_in_model"), ()))
-    return assessed
-
-
-def _legitimate_interests(processings: Sequence[Processing]) -> Assessment:
-    relying = [p for p in processings if p.legal_basis == "legitimate_interest"]
-    if not relying:
-        return ("legitimate_interests", "not_applicable", lookup("checklist_note", "no_legitimate_interest"), ())
-    stated = sum(1 for p in relying if p.legitimate_interest is not None)
-    return (
-        "legitimate_interests",
-        _status(stated, len(relying)),
-        _counted(stated, len(relying)),
-        _RELATED["legitimate_interests"],
-    )
-
-
-def _recipients(policy: Policy) -> Assessment:
-    if not policy.sharing:
-        status = "present" if policy.recipients or policy.recipient_categories else "missing"
-        return ("recipients", status, None, _RELATED["recipients"])
-    named = sum(1 for s in policy.sharing if s.recipients)
-    return (
-        "recipients",
-        _status(named, len(policy.sharing)),
-        _counted(named, len(policy.sharing)),
-        _RELATED["recipients"],
-    )
-
-
-def _retention(processings: Sequence[Processing]) -> Assessment:
-    stated = sum(1 for p in processings if p.retention is not None)
-    concrete = sum(1 for p in processings if p.retention is not None and p.retention.duration)
-    status = "present" if processings and concrete == len(processings) else _status(stated, len(processings))
-    if status == "present" or stated == 0:
-        return ("retention", status, _counted(stated, len(processings)), _RELATED["retention"])
-    return ("retention", "partly", _counted(concrete, len(processings)), _RELATED["retention"])
-
-
-def _withdrawal(processings: Sequence[Processing], rights: set[str]) -> Assessment:
-    if not any(p.legal_basis == "consent" for p in processings):
-        return ("withdraw_consent", "not_applicable", lookup("checklist_note", "no_consent"), ())
-    return (
-        "withdraw_consent",
-        "present" if "withdraw_consent" in rights else "missing",
-        None,
-        _RELATED["withdraw_consent"],
-    )
 
 
 # --- the data map --------------------------------------------------------------------------
