@@ -250,6 +250,8 @@ def check(  # noqa: PLR0913 - one parameter per command-line option
     help="Configuration file (default: nearest pyproject.toml with [tool.privlint] or privlint.toml).",
 )
 @_suppression_options
+@click.option("--since", "revision", metavar="REV", help="Add what changed since this git revision.")
+@click.option("--old", type=click.Path(exists=True, path_type=Path), help="Add what changed since the policy here.")
 def report(  # noqa: PLR0913 - one parameter per command-line option
     paths: tuple[Path, ...],
     output: Path | None,
@@ -260,6 +262,8 @@ def report(  # noqa: PLR0913 - one parameter per command-line option
     no_baseline: bool,
     waivers: Path | None,
     no_waivers: bool,
+    revision: str | None,
+    old: Path | None,
 ) -> int:
     """Write the legal team's report: one self-contained HTML page in Dutch and English.
 
@@ -274,8 +278,26 @@ def report(  # noqa: PLR0913 - one parameter per command-line option
     settings = _configuration(config_path).with_options(fail_on=Severity.parse(fail_on) if fail_on else None)
     settings = _suppression(settings, baseline, no_baseline, waivers, no_waivers)
     result = lint(_targets(paths, settings), settings)
-    _emit(render_report(result, lang=lang), output)
+    found = _changes_since(result, paths, revision, old) if revision or old else None
+    _emit(render_report(result, lang=lang, changes=found), output)
     return EXIT_CLEAN
+
+
+def _changes_since(result: Result, paths: tuple[Path, ...], revision: str | None, old: Path | None) -> Any:
+    """The changes from the policy at ``revision`` (git) or in ``old`` to ``result``'s, and what they compare with."""
+    from privlint import changes as diffing  # noqa: PLC0415
+
+    if revision and old:
+        raise click.UsageError("give at most one of --since REV and --old DIR")
+    with diffing.temporary_folder() as folder:
+        try:
+            old_path = old or diffing.old_policy_at(str(revision), (paths or (Path("policy"),))[0], Path(folder))
+        except diffing.ChangesError as error:
+            raise click.UsageError(str(error)) from None
+        earlier = _readable_policy((old_path,))
+    if earlier.policy is None or result.policy is None:
+        raise click.UsageError("the old or the new policy cannot be read, so nothing can be compared")
+    return diffing.compare(earlier.policy, result.policy), revision or str(old)
 
 
 def _targets(paths: tuple[Path, ...], settings: Config) -> list[Path]:

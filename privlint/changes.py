@@ -306,7 +306,7 @@ def _retention(before: Processing, after: Processing) -> Iterator[Change]:
     old_period, new_period = (old.duration if old else None), (new.duration if new else None)
     if old_period and new_period and old_period != new_period:
         klass = "longer_retention" if ends_later(new_period, old_period) else "shorter_retention"
-        yield Change(klass, what, where, f"{old_period} ({old_text})", f"{new_period} ({new_text})")
+        yield Change(klass, what, where, old_text, new_text)
     elif old is not None and new is None:
         yield Change("shorter_retention", what, where, old_text, "")
     elif (old_text != new_text) or (old and new and (old.trigger, old.extension) != (new.trigger, new.extension)):

@@ -369,13 +369,22 @@ VERDICT_WORDS = {
 
 def explain(reason: Reason, lang: str) -> str:
     """One reason in words: the trigger, its source, the policy's words, what is not stated."""
-    text = f"{reason.trigger.text[lang]} ({reason.trigger.source})"
+    text = f"{reason.trigger.text[lang]} ({_source(reason.trigger.source, lang)})"
     if reason.evidence:
         text += ": " + ", ".join(f"„{e}”" if lang == "nl" else f'"{e}"' for e in reason.evidence)
     if reason.missing:
         facts = ", ".join(triggers().facts[key][lang] for key in reason.missing)
         text += f" — {'niet vermeld in het beleid' if lang == 'nl' else 'not stated in the policy'}: {facts}"
     return text
+
+
+def _source(source: str, lang: str) -> str:
+    """``GDPR 35(3)(c)`` as Dutch legal usage writes it (``art. 35.3.c AVG``) on a Dutch page."""
+    if lang != "nl" or not source.startswith("GDPR "):
+        return source
+    from privlint.report.texts import article  # noqa: PLC0415
+
+    return article(source)["nl"]
 
 
 def as_text(screenings: Iterable[Screening], lang: str = "en") -> str:

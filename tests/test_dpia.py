@@ -122,7 +122,7 @@ def test_unstated_scale_leaves_a_mandatory_case_open_and_names_the_missing_fact(
     assert screening.verdict == "likely"  # one criterion (sensitive data) and a mandatory case open
     assert dpia.explain(reason, "nl") == (
         "Grootschalige verwerking van bijzondere persoonsgegevens (art. 9 AVG) of van strafrechtelijke gegevens"
-        " (art. 10 AVG) (GDPR 35(3)(b)): „Medisch dossier” — niet vermeld in het beleid: schaal van de verwerking"
+        " (art. 10 AVG) (art. 35.3.b AVG): „Medisch dossier” — niet vermeld in het beleid: schaal van de verwerking"
     )
 
 

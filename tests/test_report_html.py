@@ -16,6 +16,7 @@ import pytest
 import checks
 from privlint.config import Config
 from privlint.engine import lint
+from privlint.findings import Severity
 from privlint.report import checklist, render_report, texts, view
 
 from support import run
@@ -225,23 +226,59 @@ def test_policy_text_is_escaped_everywhere(tmp_path: Path):
     assert not any(name.startswith("on") for _, attrs in page.elements for name in attrs)
 
 
-def test_the_verdict_counts_and_findings_by_theme(tmp_path: Path):
+def test_the_verdict_and_the_findings_grouped_per_processing(tmp_path: Path):
     html = report_of(write(tmp_path / "policy"), select=("LB", "REF", "SPC"))
     page = Page(html)
     text = " ".join(" ".join(page.text).split())
     assert "Niet in orde: 5 nieuwe bevindingen doen de controle falen." in text
     assert "Not in order: 5 new findings fail the check." in text
+    groups = [a["data-group"] for t, a in page.elements if t == "details" and "data-group" in a]
+    assert groups == ["/processing_activities/0", "/processing_activities/1", "data_items"]  # policy order
     codes = [a["data-code"] for t, a in page.elements if t == "article" and "data-code" in a]
-    assert codes == ["LB002", "LB004", "LB005", "REF001", "REF002"]  # by theme, then errors first
+    assert codes == ["LB002", "LB004", "REF001", "LB005", "REF002"]  # per group: errors first, then by code
+    assert "Verwerking: Veiligheidscamera" in text
     assert "Gerechtvaardigd belang niet omschreven" in text
     assert "Omschrijf concreet welk belang de onderneming nastreeft" in text
-    assert (
-        '<dd class="crumbs"><span><span data-l="nl" lang="nl">Verwerkingen</span><span data-l="en" lang="en">'
-        "Processing activities</span></span> \u203a <span>Veiligheidscamera (cctv)</span> \u203a <span>"
-        '<span data-l="nl" lang="nl">rechtsgrond</span><span data-l="en" lang="en">legal basis</span></span></dd>'
-    ) in html
     assert "art. 6.1.f AVG; art. 13.1.d AVG" in text
     assert "Art. 6(1)(f) GDPR; Art. 13(1)(d) GDPR" in text
+    camera = html[html.index('data-code="REF001"') :]
+    camera = camera[: camera.index("</article>")]
+    # The undeclared item is named, and placed; never shown by its id alone
+    assert '<li><span class="label">camera footage</span> <span class="where">' in camera
+
+
+def test_one_card_per_root_cause_lists_every_place(tmp_path: Path):
+    policy = POLICY.replace(
+        "    data_items: [sick_leave_days]\n",
+        "    data_items: [sick_leave_days, bank_account, home_address]\n"
+        "    data_item_names: {bank_account: {nl: Bankrekening}, home_address: {nl: Thuisadres}}\n",
+    )
+    html = report_of(write(tmp_path / "policy", policy), select=("REF001",))
+    cards = html.split('<article class="finding')[1:]
+    payroll = [c for c in cards if "Thuisadres" in c]
+    assert len(payroll) == 1  # two undeclared items, one card
+    labels = re.findall(r'<span class="label">([^<]*)</span> <span class="where">([^<]*)</span>', payroll[0])
+    assert [label for label, _ in labels] == ["Bankrekening", "Thuisadres"]
+    assert all(re.fullmatch(r".+policy\.yaml:\d+:\d+", where) for _, where in labels)
+
+
+@pytest.mark.parametrize(
+    ("options", "state", "words"),
+    [
+        ({"select": ("LB",)}, "new", "Niet in orde: 3 nieuwe bevindingen doen de controle falen."),
+        ({"select": ("RCP",)}, "clean", "In orde: er staan geen bevindingen open."),
+        (
+            {"select": ("TRN007",), "fail_on": Severity.ERROR},
+            "known",
+            "Nog niet in orde: de controle faalt niet, maar 1 ",
+        ),
+    ],
+)
+def test_the_three_verdict_states(tmp_path: Path, options: dict[str, Any], state: str, words: str):
+    html = report_of(write(tmp_path / "policy"), **options)
+    assert f'data-state="{state}"' in html
+    assert words in " ".join(" ".join(Page(html).text).split())
+    assert "In orde" not in html or state == "clean"
 
 
 def test_the_checklist_is_what_the_rules_found(tmp_path: Path):
@@ -332,14 +369,14 @@ def test_waived_and_known_findings_have_their_own_sections(tmp_path: Path):
     html = report_of(folder, select=("LB", "REF"), baseline=str(known))
     page = Page(html)
     text = " ".join(" ".join(page.text).split())
-    assert "In orde: geen nieuwe bevindingen op of boven de drempel." in text
-    assert "4 bekende bevindingen staan nog open" in text
+    assert "Nog niet in orde: de controle faalt niet, maar 4 bevindingen staan nog open." in text
+    assert 'data-state="known"' in html
     waived = html[html.index('<section id="waived">') : html.index('<section id="known">')]
     assert 'data-code="REF002"' in waived
     assert "needed for one customer" in waived
     assert "2025-12-31" in waived
     known_section = html[html.index('<section id="known">') :]
-    assert known_section.count('<article class="finding') == 4
+    assert known_section.count('<span class="label">') == 4  # four places, on fewer cards
     assert "known.json" in known_section
 
 

@@ -7,15 +7,17 @@ language) so the page can switch language without a reload.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from privlint import __version__, pointers
+from privlint import __version__, dpia, pointers
 from privlint.engine import Result
 from privlint.findings import Finding, Severity
 from privlint.model import Policy, Processing, Recipient, Text
+from privlint.report import cards, sections
 from privlint.report.checklist import ChecklistItem, checklist
 from privlint.report.texts import (
     LANGUAGES,
@@ -33,6 +35,9 @@ from privlint.report.texts import (
     sentence,
 )
 from privlint.rules import Rule
+
+if TYPE_CHECKING:
+    from privlint.changes import Change
 
 THEMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("legal_basis", ("LB",)),
@@ -117,27 +122,50 @@ class Report:
     known_stale: Both | None
     checklist: list[ChecklistItem]
     data_map: list[DataRow]
+    state: str = "new"  # clean | known | new
+    state_explained: Both | None = None
+    groups: list[cards.Group] = field(default_factory=list)
+    known_groups: list[cards.Group] = field(default_factory=list)
+    overview: list[sections.OverviewRow] = field(default_factory=list)
+    dpia: sections.DpiaView | None = None
+    register: sections.RegisterView | None = None
+    changes: sections.ChangesView | None = None
+    compact: bool = False
     ui: dict[str, Both] = field(default_factory=dict)
 
 
-def build(result: Result, *, lang: str = "nl", today: dt.date | None = None) -> Report:
+def build(
+    result: Result,
+    *,
+    lang: str = "nl",
+    today: dt.date | None = None,
+    changes: tuple[Sequence[Change], str] | None = None,
+) -> Report:
+    """The report of ``result``; ``changes`` (the changes and what they are compared with) adds that section."""
     import checks  # noqa: PLC0415
 
     rules = checks.registry()
     today = today or dt.datetime.now().astimezone().date()
-    views = {id(f): _finding(f, rules.get(f.code), result) for f in result.findings}
-    blocking = [f for f in result.findings if f.blocking and f.severity >= result.fail_on]
+    views = {id(f): _finding(f, rules.get(f.code), result) for f in result.waived}
     levels = sorted(Severity, reverse=True)
     controller = result.policy.controller.name if result.policy and result.policy.controller else None
+    state, verdict = _state(result)
+    policy = result.policy
+    screenings = dpia.screen(policy) if policy is not None else []
+    overview = sections.overview(policy, screenings) if policy is not None else []
+    group = functools.partial(cards.groups, policy=policy, rules=rules, data_of=result.data_of)
     return Report(
         lang=lang,
         title=lookup("ui", "title"),
         subtitle=lookup("ui", "subtitle", controller=controller) if controller else None,
-        generated=lookup(
-            "ui", "generated", date=today.isoformat(), version=__version__, files=", ".join(result.files) or "—"
+        generated=fill(
+            lookup("ui", "generated", date="{date}", version=__version__, files=", ".join(result.files) or "—"),
+            date=long_date(today),
         ),
         fails=result.fails(result.fail_on),
-        verdict=plural("verdict_fail", len(blocking)) if blocking else lookup("ui", "verdict_pass"),
+        verdict=verdict,
+        state=state,
+        state_explained=lookup("ui", f"state_explained_{state}"),
         threshold=fill(lookup("ui", "verdict_threshold"), level=lookup("severity", result.fail_on.label)),
         known_note=plural("verdict_known", len(result.known)) if result.known else None,
         skipped=_skipped(result.checks_skipped),
@@ -150,15 +178,47 @@ def build(result: Result, *, lang: str = "nl", today: dt.date | None = None) -> 
             )
         ],
         severities=[lookup("severity", s.label) for s in levels],
-        themes=_themes(result.blocking, views),
-        known_themes=_themes(result.known, views),
+        themes=[],
+        known_themes=[],
+        groups=group(result.blocking, waivers_file=result.waivers_file),
+        known_groups=group(result.known, waivers_file=result.waivers_file),
         waived=[views[id(f)] for f in result.waived],
         known_intro=lookup("ui", "known_intro", file=result.baseline_file or "—"),
         known_stale=lookup("ui", "known_stale", n=result.baseline_stale) if result.baseline_stale else None,
         checklist=checklist(result.findings, result.rules_applied),
         data_map=data_map(result.policy),
+        overview=overview,
+        dpia=sections.dpia_view(policy, screenings, long_date(_as_of())) if policy is not None else None,
+        register=sections.register_view(result, policy) if policy is not None else None,
+        changes=sections.changes_view(*changes) if changes is not None else None,
+        compact=len(overview) > sections.COMPACT_FROM,
         ui={key: lookup("ui", key) for key in catalogue("en")["ui"] if "{" not in catalogue("en")["ui"][key]},
     )
+
+
+def _state(result: Result) -> tuple[str, Both]:
+    """The verdict in three states: new findings fail the check; open ones remain; nothing open."""
+    failing = [f for f in result.blocking if f.severity >= result.fail_on]
+    if failing:
+        return "new", plural("state_new", len(failing))
+    still_open = len(result.known) + len(result.blocking)
+    if still_open:
+        return "known", plural("state_known", still_open)
+    return "clean", lookup("ui", "state_clean")
+
+
+def _as_of() -> dt.date:
+    return dt.date.fromisoformat(dpia.triggers().as_of)
+
+
+def long_date(day: dt.date) -> Both:
+    """``3 december 2026`` and ``3 December 2026`` (CLDR's long date format, through babel)."""
+    from babel.dates import format_date  # noqa: PLC0415 - only the report needs it
+
+    return {
+        "nl": format_date(day, format="long", locale="nl_BE"),
+        "en": format_date(day, format="long", locale="en_GB"),
+    }
 
 
 def _skipped(reason: str | None) -> Both | None:
@@ -218,18 +278,18 @@ def concerns(pointer: str, data: Any, *, waivers: bool = False) -> list[Both]:
 
 
 def _entry_label(entry: Any, index: int) -> Both:
+    """An entry by its name (never its id, unless it has nothing else)."""
     if isinstance(entry, Mapping):
         ident = entry.get("id")
         name = entry.get("name")
-        if isinstance(name, Mapping) and isinstance(ident, str):
-            names = policy_text({k: str(v) for k, v in name.items()}, ident)
-            return {language: f"{text} ({ident})" for language, text in names.items()}
-        if isinstance(ident, str):
-            return same(ident)
+        if isinstance(name, Mapping):
+            return policy_text({k: str(v) for k, v in name.items()}, str(ident or ""))
         if isinstance(name, str):
             return same(name)
+        if isinstance(ident, str):
+            return same(cards.readable(ident))
         return same(f"#{index + 1}")
-    return same(str(entry))
+    return same(cards.readable(str(entry)))
 
 
 # --- the data map --------------------------------------------------------------------------
@@ -249,8 +309,8 @@ def data_map(policy: Policy | None) -> list[DataRow]:
         if item.criminal_offence_data:
             notes.append(lookup("ui", "criminal_data"))
         rows.setdefault(item.id, DataRow(item.id, _name(item.name, item.id), notes, []))
-    for processing in policy.processings:
-        use = _use(processing, recipients)
+    for number, processing in enumerate(policy.processings, start=1):
+        use = _use(processing, recipients, number)
         for ref in processing.data_items:
             row = rows.get(ref.id)
             if row is None:
@@ -287,10 +347,10 @@ def _name(text: Text | None, ident: str) -> Both:
     return policy_text(text.by_language if text else None, ident)
 
 
-def _use(processing: Processing, recipients: Mapping[str, Recipient]) -> Use:
+def _use(processing: Processing, recipients: Mapping[str, Recipient], number: int) -> Use:
     basis = processing.legal_basis
     return Use(
-        name=_name(processing.name, processing.id),
+        name=sections.title(processing, number),
         kind=lookup("kind", processing.kind),
         basis=optional("basis", basis, fallback=basis) if basis else lookup("ui", "not_stated"),
         retention=_retention_text(processing),
