@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from privlint import knowledge
-from privlint.model import Policy, Processing, Recipient, Text
+from privlint.model import DataItem, Policy, Processing, Recipient, Text
 
 FORMAT_VERSION = 1
 _GIT_TIMEOUT = 30
@@ -133,7 +133,17 @@ def compare(old: Policy, new: Policy) -> list[Change]:
 # --- processings --------------------------------------------------------------------------------
 
 
+class _Versions:
+    """The two policies and their data items by id (built once, not once per processing)."""
+
+    def __init__(self, old: Policy, new: Policy) -> None:
+        self.old, self.new = old, new
+        self.old_items = {item.id: item for item in old.data_items}
+        self.new_items = {item.id: item for item in new.data_items}
+
+
 def _processings(old: Policy, new: Policy) -> Iterator[Change]:
+    versions = _Versions(old, new)
     for kind, before, after in (
         ("processing_activities", old.processing_activities, new.processing_activities),
         ("sharing", old.sharing, new.sharing),
@@ -146,7 +156,7 @@ def _processings(old: Policy, new: Policy) -> Iterator[Change]:
                 yield Change("new_processing", processing.label, _where(processing))
                 yield from _new_transfers(old, new, None, processing)
             else:
-                yield from _processing(old, new, previous, processing)
+                yield from _processing(versions, previous, processing)
         for processing in before:
             if processing.id not in later:
                 yield Change("removed_processing", processing.label, _where(processing))
@@ -163,14 +173,15 @@ def _where(processing: Processing) -> str:
     return f"{processing.kind.replace('_', ' ')} {processing.id}"
 
 
-def _processing(old: Policy, new: Policy, before: Processing, after: Processing) -> Iterator[Change]:
+def _processing(versions: _Versions, before: Processing, after: Processing) -> Iterator[Change]:
+    old, new = versions.old, versions.new
     what, where = after.label, _where(after)
     yield from _purposes(before, after)
     if before.legal_basis != after.legal_basis:
         yield Change("legal_basis", what, where, before.legal_basis or "", after.legal_basis or "")
     if _law(before) != _law(after) and after.legal_obligation is not None:
         yield Change("legal_obligation", what, where, _law(before), _law(after))
-    yield from _items(old, new, before, after)
+    yield from _items(versions, before, after)
     yield from _processing_recipients(old, new, before, after)
     yield from _new_transfers(old, new, before, after)
     yield from _retention(before, after)
@@ -209,8 +220,9 @@ def _plain(text: Text) -> str:
     return text.any
 
 
-def _items(old: Policy, new: Policy, before: Processing, after: Processing) -> Iterator[Change]:
+def _items(versions: _Versions, before: Processing, after: Processing) -> Iterator[Change]:
     what, where = after.label, _where(after)
+    old, new = versions.old_items, versions.new_items
     earlier = {ref.id for ref in before.data_items}
     for ref in after.data_items:
         if ref.id in earlier:
@@ -225,16 +237,16 @@ def _items(old: Policy, new: Policy, before: Processing, after: Processing) -> I
             yield Change("removed_data_item", what, where, _item_name(old, before, ref.id), "")
 
 
-def _item_name(policy: Policy, processing: Processing, item_id: str) -> str:
+def _item_name(items: Mapping[str, DataItem], processing: Processing, item_id: str) -> str:
     wording = processing.data_item_names.get(item_id)
     if wording is not None:
         return wording.any
-    item = next((i for i in policy.data_items if i.id == item_id), None)
+    item = items.get(item_id)
     return item.name.any if item is not None and item.name is not None else item_id
 
 
-def _special(policy: Policy, processing: Processing, item_id: str) -> bool:
-    item = next((i for i in policy.data_items if i.id == item_id), None)
+def _special(items: Mapping[str, DataItem], processing: Processing, item_id: str) -> bool:
+    item = items.get(item_id)
     if item is not None and (item.special_category or item.criminal_offence_data):
         return True
     wording = processing.data_item_names.get(item_id)

@@ -95,11 +95,12 @@ def _trigger(entry: Mapping[str, Any], kind: Literal["required", "criterion"]) -
 
 def screen(policy: Policy) -> list[Screening]:
     """The screening of every processing activity, then every sharing, in policy order."""
-    return [screen_one(policy, processing) for processing in policy.processings]
+    index = _Index(policy)
+    return [screen_one(policy, processing, index) for processing in policy.processings]
 
 
-def screen_one(policy: Policy, processing: Processing) -> Screening:
-    facts = _Facts(policy, processing)
+def screen_one(policy: Policy, processing: Processing, index: _Index | None = None) -> Screening:
+    facts = _Facts(policy, processing, index or _Index(policy))
     reasons: list[Reason] = []
     for trigger in triggers().triggers:
         test = TESTS.get(trigger.id)
@@ -129,13 +130,22 @@ def not_screened() -> tuple[Trigger, ...]:
 # --- what the policy says about one processing --------------------------------------------------
 
 
+class _Index:
+    """The policy's declarations by id, built once per screening (not once per processing)."""
+
+    def __init__(self, policy: Policy) -> None:
+        self.items = {item.id: item for item in policy.data_items}
+        self.subjects = {s.id: s for s in policy.data_subjects}
+        self.roles = {r.id: r.role for r in policy.recipients}
+
+
 class _Facts:
     """The facts of one processing that the triggers read, each computed once."""
 
-    def __init__(self, policy: Policy, processing: Processing) -> None:
-        self.policy, self.processing = policy, processing
+    def __init__(self, policy: Policy, processing: Processing, index: _Index) -> None:
+        self.policy, self.processing, self.index = policy, processing, index
         self.stated = processing.dpia_facts
-        items = {item.id: item for item in policy.data_items}
+        items = index.items
         self.item_names: dict[str, tuple[str, ...]] = {}
         for ref in processing.data_items:
             item = items.get(ref.id)
@@ -192,7 +202,7 @@ class _Facts:
 
     @functools.cached_property
     def vulnerable(self) -> tuple[str, ...]:
-        subjects = {s.id: s for s in self.policy.data_subjects}
+        subjects = self.index.subjects
         words = triggers().vulnerable
         found = []
         for ref in self.processing.data_subjects:
@@ -259,7 +269,7 @@ def _public_biometrics(facts: _Facts, trigger: Trigger) -> Reason | None:
 def _shared_between_controllers(facts: _Facts, trigger: Trigger) -> Reason | None:
     if facts.processing.kind != "sharing" or not facts.special:
         return None
-    roles = {r.id: r.role for r in facts.policy.recipients}
+    roles = facts.index.roles
     controllers = [
         ref.id for ref in facts.processing.recipients if roles.get(ref.id) in {"controller", "joint_controller"}
     ]

@@ -19,7 +19,7 @@ from privlint.engine import lint
 from privlint.findings import Severity
 from privlint.report import checklist, render_report, texts, view
 
-from support import run
+from support import REPO, run
 
 I18N = Path(texts.__file__).with_name("i18n")
 TODAY = dt.date(2025, 3, 14)
@@ -398,3 +398,30 @@ def test_a_policy_that_cannot_be_read_still_gives_a_report(tmp_path: Path, lang:
     text = " ".join(" ".join(page.text).split())
     assert "De juridische controles zijn niet uitgevoerd: een beleidsbestand kon niet worden gelezen." in text
     assert "The legal checks were not run: a policy file could not be read." in text
+
+
+def _generator() -> Any:
+    import importlib.util  # noqa: PLC0415
+
+    spec = importlib.util.spec_from_file_location("benchmark_generate", REPO / "benchmarks" / "generate.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_large_policy_gives_a_compact_page_with_collapsed_sections(tmp_path: Path):
+    """Above 500 rows, per-row labels are in one language, tables start collapsed, rules are explained once."""
+    (tmp_path / "policy.yaml").write_text(_generator().policy(600), encoding="utf-8")
+    html = report_of(tmp_path)
+    overview = html[html.index('<section id="overview">') : html.index('<section id="dpia">')]
+    assert '<details class="table">' in overview  # not open
+    assert overview.count("<tr>") == 600 + 600 // 5 + 1  # activities, sharing (one per five), the heading row
+    assert '<span data-l="en" lang="en">' not in overview[overview.index("<tbody>") :]
+    assert "Groot beleid: deze tabel staat alleen in het Nederlands." in overview
+    findings = html[html.index('<section id="findings">') : html.index('<section id="overview">')]
+    explained = findings.count("Waarom dit telt</span>")
+    codes = set(re.findall(r'<article class="finding [a-z]+" data-code="([A-Z]+[0-9]+)"', findings))
+    assert explained == len(codes)  # each rule explained on its first card only
+    assert len(html) < 600 * 1_200  # no per-row repetition: about half a kilobyte per row

@@ -178,6 +178,16 @@ class _Builder:
         self.subjects = {s.id: s for s in policy.data_subjects}
         self.recipients = {r.id: r for r in policy.recipients}
         self.eea = knowledge.eea_countries()
+        self._activities_with: dict[str, list[Processing]] | None = None  # item id -> activities using it
+        self.sharing_with: dict[str, list[Processing]] = defaultdict(list)  # first item id -> sharing entries
+        for sharing in policy.sharing:
+            for ref in sharing.data_items[:1]:  # a sharing serves an activity only if it has them all
+                self.sharing_with[ref.id].append(sharing)
+
+    def served_by(self, activity: Processing) -> list[Processing]:
+        """The sharing entries that pass on only data ``activity`` collects (see the module docstring)."""
+        found = {id(s): s for ref in activity.data_items for s in self.sharing_with.get(ref.id, ())}
+        return [s for s in found.values() if _serves(s, activity)]
 
     def missing(self, codes: Sequence[str] = ()) -> Cell:
         return Cell(word("not_stated", self.lang), stated=False, findings=tuple(codes))
@@ -217,7 +227,7 @@ class _Builder:
 
     def row(self, processing: Processing) -> Row:
         codes = functools.partial(self._codes, processing)
-        served_by = [s for s in self.policy.sharing if processing.kind != "sharing" and _serves(s, processing)]
+        served_by = self.served_by(processing) if processing.kind != "sharing" else []
         cells = {
             "id": Cell(processing.id),
             "name": self.cell(self.text(processing.name), codes("name")),
@@ -238,10 +248,21 @@ class _Builder:
 
     def sharing_row(self, sharing: Processing) -> Row:
         row = self.row(sharing)
-        served = [p.id for p in self.policy.processing_activities if _serves(sharing, p)]
+        served = self.serves(sharing)
         cells = dict(row.cells)
         cells["serves"] = self.cell(", ".join(served))
         return Row(sharing.id, sharing.kind, cells)
+
+    def serves(self, sharing: Processing) -> list[str]:
+        if not sharing.data_items:
+            return []
+        if self._activities_with is None:
+            self._activities_with = defaultdict(list)
+            for activity in self.policy.processing_activities:
+                for ref in activity.data_items:
+                    self._activities_with[ref.id].append(activity)
+        first = sharing.data_items[0].id
+        return [a.id for a in self._activities_with.get(first, ()) if _serves(sharing, a)]
 
     def _codes(self, processing: Processing, column: str) -> list[str]:
         return self.codes.get((processing.pointer, column), [])

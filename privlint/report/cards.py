@@ -55,6 +55,7 @@ class Card:
     action: Both
     articles: Both
     items: list[Item] = field(default_factory=list)
+    explained: bool = True  # False: a compact report explains each rule on its first card only
 
 
 @dataclass(slots=True)
@@ -90,6 +91,16 @@ def groups(
             group.cards.append(card)
         card.items.append(Item(labeller.item(finding, data_of(finding)), _where(finding), finding.message))
     return sorted(found.values(), key=lambda g: labeller.order(g.key))
+
+
+def explain_once(*lists: Sequence[Group]) -> None:
+    """Keep each rule's explanation on its first card only (for large reports)."""
+    seen: set[str] = set()
+    for group_list in lists:
+        for group in group_list:
+            for card in group.cards:
+                card.explained = card.code not in seen
+                seen.add(card.code)
 
 
 def _where(finding: Finding) -> str:

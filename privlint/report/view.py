@@ -154,6 +154,13 @@ def build(
     screenings = dpia.screen(policy) if policy is not None else []
     overview = sections.overview(policy, screenings) if policy is not None else []
     group = functools.partial(cards.groups, policy=policy, rules=rules, data_of=result.data_of)
+    new, known = (
+        group(result.blocking, waivers_file=result.waivers_file),
+        group(result.known, waivers_file=result.waivers_file),
+    )
+    compact = len(overview) > sections.COMPACT_FROM
+    if compact:
+        cards.explain_once(new, known)
     return Report(
         lang=lang,
         title=lookup("ui", "title"),
@@ -180,8 +187,8 @@ def build(
         severities=[lookup("severity", s.label) for s in levels],
         themes=[],
         known_themes=[],
-        groups=group(result.blocking, waivers_file=result.waivers_file),
-        known_groups=group(result.known, waivers_file=result.waivers_file),
+        groups=new,
+        known_groups=known,
         waived=[views[id(f)] for f in result.waived],
         known_intro=lookup("ui", "known_intro", file=result.baseline_file or "—"),
         known_stale=lookup("ui", "known_stale", n=result.baseline_stale) if result.baseline_stale else None,
@@ -191,7 +198,7 @@ def build(
         dpia=sections.dpia_view(policy, screenings, long_date(_as_of())) if policy is not None else None,
         register=sections.register_view(result, policy) if policy is not None else None,
         changes=sections.changes_view(*changes) if changes is not None else None,
-        compact=len(overview) > sections.COMPACT_FROM,
+        compact=compact,
         ui={key: lookup("ui", key) for key in catalogue("en")["ui"] if "{" not in catalogue("en")["ui"][key]},
     )
 
