@@ -5,7 +5,7 @@
 Writes docs/report-nl.png (the Dutch report in Debian's Chromium, top of the page) and
 docs/report-pdf-page1.png (page 1 of the same report printed to PDF, rendered by poppler's
 pdftoppm). The report is written with --no-baseline, so the findings show as new.
-"""
+"""  # noqa: INP001 - a script run by path, not a package module
 
 from __future__ import annotations
 
