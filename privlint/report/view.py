@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -39,23 +38,6 @@ from privlint.rules import Rule
 if TYPE_CHECKING:
     from privlint.changes import Change
 
-THEMES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("legal_basis", ("LB",)),
-    ("special", ("SPC",)),
-    ("transfers", ("TRF",)),
-    ("recipients", ("RCP",)),
-    ("retention", ("RET",)),
-    ("transparency", ("TRN", "BE")),
-    ("data", ("REF", "AUD")),
-    ("drift", ("DRF",)),
-    ("technical", ()),  # everything else: reading, schema, waivers
-)
-
-
-def theme_of(code: str) -> str:
-    family = code.rstrip("0123456789")
-    return next((theme for theme, families in THEMES if family in families), "technical")
-
 
 @dataclass(slots=True)
 class FindingView:
@@ -74,13 +56,6 @@ class FindingView:
     reason: str | None = None
     owner: str | None = None
     expires: str | None = None
-
-
-@dataclass(slots=True)
-class ThemeView:
-    key: str
-    title: Both
-    findings: list[FindingView]
 
 
 @dataclass(slots=True)
@@ -111,12 +86,9 @@ class Report:
     fails: bool
     verdict: Both
     threshold: Both
-    known_note: Both | None
     skipped: Both | None
     counts: list[tuple[Both, list[int]]]
     severities: list[Both]
-    themes: list[ThemeView]
-    known_themes: list[ThemeView]
     waived: list[FindingView]
     known_intro: Both
     known_stale: Both | None
@@ -174,7 +146,6 @@ def build(
         state=state,
         state_explained=lookup("ui", f"state_explained_{state}"),
         threshold=fill(lookup("ui", "verdict_threshold"), level=lookup("severity", result.fail_on.label)),
-        known_note=plural("verdict_known", len(result.known)) if result.known else None,
         skipped=_skipped(result.checks_skipped),
         counts=[
             (lookup("ui", key), [sum(1 for f in group if f.severity == s) for s in levels])
@@ -185,8 +156,6 @@ def build(
             )
         ],
         severities=[lookup("severity", s.label) for s in levels],
-        themes=[],
-        known_themes=[],
         groups=new,
         known_groups=known,
         waived=[views[id(f)] for f in result.waived],
@@ -232,13 +201,6 @@ def _skipped(reason: str | None) -> Both | None:
     if reason is None:
         return None
     return fill(lookup("ui", "checks_skipped"), reason=optional("skipped", reason, fallback=reason))
-
-
-def _themes(findings: Sequence[Finding], views: Mapping[int, FindingView]) -> list[ThemeView]:
-    grouped: dict[str, list[FindingView]] = defaultdict(list)
-    for finding in sorted(findings, key=lambda f: (-f.severity, f.code, f.file, f.line, f.column)):
-        grouped[theme_of(finding.code)].append(views[id(finding)])
-    return [ThemeView(key, lookup("theme", key), grouped[key]) for key, _ in THEMES if grouped[key]]
 
 
 def _finding(finding: Finding, rule: Rule | None, result: Result) -> FindingView:
