@@ -433,8 +433,6 @@ def register(paths: tuple[Path, ...], output: Path | None, output_format: str, l
     xlsx needs -o FILE; csv and json go to standard output without it. The JSON structure
     (format "privlint-register", version 1) is described in the README.
     """
-    import json  # noqa: PLC0415
-
     from privlint import register as records  # noqa: PLC0415
 
     if output_format == "xlsx" and output is None:
@@ -443,7 +441,7 @@ def register(paths: tuple[Path, ...], output: Path | None, output_format: str, l
     if result.policy is None:
         return EXIT_FINDINGS
     built = records.build(result, lang)
-    if output_format == "xlsx" and output is not None:
+    if output is not None and output_format == "xlsx":
         from privlint.register import xlsx  # noqa: PLC0415
 
         try:
@@ -451,10 +449,7 @@ def register(paths: tuple[Path, ...], output: Path | None, output_format: str, l
         except OSError as error:
             raise click.FileError(str(output), error.strerror) from None
         return EXIT_CLEAN
-    from privlint.register import csvfile  # noqa: PLC0415
-
-    text = csvfile.render(built) if output_format == "csv" else json.dumps(records.as_json(built), ensure_ascii=False)
-    _emit(text if output_format == "csv" else text + "\n", output)
+    _emit(records.text(built, output_format), output)
     return EXIT_CLEAN
 
 
@@ -493,8 +488,6 @@ def changes(paths: tuple[Path, ...], revision: str | None, old: Path | None, out
 
     The JSON structure (format "privlint-changes", version 1) is described in the README.
     """
-    import json  # noqa: PLC0415
-
     from privlint import changes as diffing  # noqa: PLC0415
 
     if (revision is None) == (old is None):
@@ -509,12 +502,7 @@ def changes(paths: tuple[Path, ...], revision: str | None, old: Path | None, out
     if new_result.policy is None or old_result.policy is None:
         return EXIT_FINDINGS
     found = diffing.compare(old_result.policy, new_result.policy)
-    if output_format == "json":
-        click.echo(
-            json.dumps(diffing.as_json(found, revision or str(old), "working tree"), ensure_ascii=False, indent=2)
-        )
-    else:
-        click.echo(diffing.as_text(found, lang, markdown=output_format == "markdown"), nl=False)
+    click.echo(diffing.render(found, output_format, lang, old=revision or str(old)), nl=False)
     return EXIT_CLEAN
 
 

@@ -450,6 +450,15 @@ def as_json(changes: Sequence[Change], old: str, new: str) -> dict[str, Any]:
     }
 
 
+def render(changes: Sequence[Change], output_format: str, lang: str, *, old: str) -> str:
+    """``changes`` as text, Markdown or the JSON document (``as_json``)."""
+    if output_format == "json":
+        import json  # noqa: PLC0415
+
+        return json.dumps(as_json(changes, old, "working tree"), ensure_ascii=False, indent=2) + "\n"
+    return as_text(changes, lang, markdown=output_format == "markdown")
+
+
 HEADINGS = {
     "nl": (
         "Wezenlijke wijzigingen (betrokkenen vooraf informeren, art. 13.3 AVG, WP260)",

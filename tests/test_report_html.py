@@ -425,3 +425,21 @@ def test_a_large_policy_gives_a_compact_page_with_collapsed_sections(tmp_path: P
     codes = set(re.findall(r'<article class="finding [a-z]+" data-code="([A-Z]+[0-9]+)"', findings))
     assert explained == len(codes)  # each rule explained on its first card only
     assert len(html) < 600 * 1_200  # no per-row repetition: about half a kilobyte per row
+
+
+def test_the_report_shows_what_changed(tmp_path: Path):
+    from test_changes import copy_policy, three_changes  # noqa: PLC0415
+
+    new = copy_policy(tmp_path / "new", three_changes)
+    target = tmp_path / "report.html"
+    done = run("report", str(new), "--old", "policy", "-o", str(target), "--no-baseline")
+    assert done.returncode == 0, done.stderr
+    html = target.read_text(encoding="utf-8")
+    section = html[html.index('<section id="changes">') : html.index('<section id="findings">')]
+    assert section.count('data-material="true"') == 2
+    assert section.count('data-material="false"') == 1
+    text = " ".join(" ".join(Page(section).text).split())
+    assert "Nieuwe doorgifte naar een derde land bij IT support: Helpdesk Inc. (US)" in text
+    assert "New transfer to a third country for IT support: Helpdesk Inc. (US)" in text
+    assert "Wezenlijk Material (2)" in text  # both languages, then the count
+    assert "Redactioneel Editorial (1)" in text

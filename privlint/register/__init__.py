@@ -380,3 +380,14 @@ def as_json(register: Register) -> dict[str, Any]:
         "activities": [{"id": r.id, "cells": cells(r.cells)} for r in register.activities],
         "sharing": [{"id": r.id, "cells": cells(r.cells)} for r in register.sharing],
     }
+
+
+def text(register: Register, output_format: str) -> str:
+    """The register as CSV or as the JSON document (``as_json``), ready to write."""
+    if output_format == "csv":
+        from privlint.register import csvfile  # noqa: PLC0415
+
+        return csvfile.render(register)
+    import json  # noqa: PLC0415
+
+    return json.dumps(as_json(register), ensure_ascii=False) + "\n"
