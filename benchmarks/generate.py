@@ -297,6 +297,23 @@ supervisory_authority:
 """
 
 
+def unused_items(count: int) -> str:
+    """A policy that declares ``count`` data items and uses none: ``count`` REF002 findings."""
+    lines = ["data_items:"]
+    lines.extend(f"  - id: {item_id(index)}\n    name: {{nl: {_q(f'gegeven {index}')}}}" for index in range(count))
+    return "\n".join(lines) + "\n"
+
+
+def write_unused_items(count: int) -> Path:
+    """Write the policy of ``unused_items(count)`` (unless an identical file is there) and return its path."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    path = OUT / f"unused-items-{count}.yaml"
+    text = unused_items(count).encode("utf-8")
+    if not path.is_file() or path.read_bytes() != text:
+        path.write_bytes(text)
+    return path
+
+
 def path_for(activities: int) -> Path:
     return OUT / f"policy-{activities}.yaml"
 

@@ -1,13 +1,22 @@
 """Time whole processes of ``privlint check`` against ``check-jsonschema`` on the same files, in one run.
 
-    python benchmarks/run.py            # seed policy + 7, 100, 1,000 and 10,000 activities
-    python benchmarks/run.py --quick    # seed policy + 7 and 1,000 activities, fewer repeats
+    python benchmarks/run.py              # seed policy + 7, 100, 1,000, 10,000 and 50,000 activities
+    python benchmarks/run.py --quick      # seed policy + 7 and 1,000 activities, fewer repeats
+    python benchmarks/run.py --findings   # the output formats at 80,000 and 400,000 findings
 
-Each size is run with warm-up and repeats, the two tools alternating so that both see the
-same machine load. The script prints medians, the ratio privlint / check-jsonschema, the peak
-memory (maximum resident set size) of each process and how time grows with size, and exits
-with 1 when a target of issue 7 is missed (2 when a tool fails). It is not part of CI: CI
-machines are too noisy for timing; ``tests/test_linear.py`` guards complexity by counting.
+Each size is run with warm-up and repeats, the tools alternating so that all see the same
+machine load. Two yardsticks run in the same minutes: ``python -c pass`` (a bare interpreter
+start) and ``privlint --version``. The script prints medians, the ratio privlint /
+check-jsonschema, the peak memory (maximum resident set size) of each process and how time
+grows with size, and exits with 1 when a target of issue 16 is missed (2 when a tool fails).
+Every target is a ratio against a peer measured in the same run, since absolute times differ
+by 2x between machines of one kind. check-jsonschema is not run at 50,000 activities (it
+would take about ten minutes); that size is measured for privlint's growth.
+
+``--findings`` measures in one process: the check of a policy with N unused data items (N
+REF002 findings), then each output format rendered from its result, and the HTML report of
+10,000 activities. It is not part of CI: CI machines are too noisy for timing;
+``tests/test_linear.py`` guards complexity by counting.
 """
 
 from __future__ import annotations
@@ -31,14 +40,19 @@ SCHEMA = REPO / "schemas" / "policy.schema.json"
 SEED = REPO / "policy"
 GIB = 1024**3
 
-# Issue 7's targets: (label, sizes it applies to, check). A size is an activity count, or "seed".
-MAX_SEED_SECONDS = 0.15
-MAX_SEED_RATIO = 0.5
-MAX_1000_SECONDS = 1.0
-MAX_1000_RATIO = 0.35
-MAX_10000_SECONDS = 8.0
-MAX_10000_BYTES = 1.5 * GIB
-MAX_GROWTH = 12.0  # 10x the activities may cost at most 12x the time
+# Issue 16's targets, each a ratio against a peer measured in the same run.
+MAX_SEED_RATIO = 0.20  # privlint / check-jsonschema on the seed policy
+MAX_SEED_VS_PYTHON = 5.0  # privlint on the seed / `python -c pass`
+MAX_VERSION_VS_PYTHON = 2.0  # `privlint --version` / `python -c pass`
+MAX_1000_RATIO = 0.06
+MAX_10000_RATIO = 0.05
+MAX_10000_MEMORY_RATIO = 0.5  # privlint's peak RSS / check-jsonschema's
+MAX_GROWTH = 10.5  # 10x the activities may cost at most 10.5x the time
+MAX_FORMAT_VS_CHECK = 1.0  # rendering one format costs at most as much again as the check
+MAX_FINDINGS_GROWTH = 5.5  # 5x the findings may cost at most 5.5x the rendering time
+MAX_REPORT_VS_CHECK = 2.0  # the HTML report of 10,000 activities / the check of them
+FINDINGS = (80_000, 400_000)
+YARDSTICKS = ("python -c pass", "privlint --version")
 
 
 @dataclass
@@ -69,6 +83,7 @@ class Row:
     file_bytes: int
     privlint: Timing
     baseline: Timing | None
+    yardsticks: dict[str, Timing] = field(default_factory=dict)  # measured beside the seed
 
     @property
     def ratio(self) -> float | None:
@@ -145,7 +160,7 @@ def tool(name: str) -> str:
 
 
 def commands_for(label: str, privlint: str, baseline: str | None) -> tuple[dict[str, list[str]], int, int]:
-    """The two commands for one size, the number of activities and the bytes checked."""
+    """The commands for one size (with the yardsticks), the number of activities and the bytes checked."""
     if label == "seed":
         files = sorted(SEED.glob("*.yaml"))
         activities = -1
@@ -156,13 +171,18 @@ def commands_for(label: str, privlint: str, baseline: str | None) -> tuple[dict[
         files = [path]
         target = [str(path)]
     commands = {"privlint": [privlint, "check", *target]}
-    if baseline is not None:
+    if baseline is not None and activities < 50_000:
         commands["check-jsonschema"] = [baseline, "--schemafile", str(SCHEMA), *map(str, files)]
+    if label == "seed":
+        commands[YARDSTICKS[0]] = [sys.executable, "-c", "pass"]
+        commands[YARDSTICKS[1]] = [privlint, "--version"]
     return commands, activities, sum(f.stat().st_size for f in files)
 
 
 def runs_for(activities: int, *, quick: bool) -> tuple[int, int, int]:
     """(warm-up runs, privlint runs, check-jsonschema runs) for a size."""
+    if activities >= 50_000:
+        return (0, 1, 0)
     if activities >= 10_000:
         return (1, 3, 1) if not quick else (0, 1, 1)
     if activities >= 1_000:
@@ -179,17 +199,25 @@ def targets(rows: list[Row]) -> list[tuple[str, float, float, bool]]:
 
     by_activities = _synthetic(rows)
     for row in rows:
-        if row.label == "seed" or row.activities == 7:
-            add(f"{row.label}: privlint median (s)", row.privlint.median, MAX_SEED_SECONDS)
+        if row.label == "seed":
+            python = row.yardsticks[YARDSTICKS[0]].median
+            add("seed: privlint / python -c pass", row.privlint.median / python, MAX_SEED_VS_PYTHON)
+            add(
+                "privlint --version / python -c pass",
+                row.yardsticks[YARDSTICKS[1]].median / python,
+                MAX_VERSION_VS_PYTHON,
+            )
             if row.ratio is not None:
-                add(f"{row.label}: privlint / check-jsonschema", row.ratio, MAX_SEED_RATIO)
-        if row.activities == 1_000:
-            add("1000: privlint median (s)", row.privlint.median, MAX_1000_SECONDS)
-            if row.ratio is not None:
-                add("1000: privlint / check-jsonschema", row.ratio, MAX_1000_RATIO)
-        if row.activities == 10_000:
-            add("10000: privlint median (s)", row.privlint.median, MAX_10000_SECONDS)
-            add("10000: privlint peak memory (GiB)", row.privlint.peak / GIB, MAX_10000_BYTES / GIB)
+                add("seed: privlint / check-jsonschema", row.ratio, MAX_SEED_RATIO)
+        if row.activities == 1_000 and row.ratio is not None:
+            add("1000: privlint / check-jsonschema", row.ratio, MAX_1000_RATIO)
+        if row.activities == 10_000 and row.baseline is not None and row.ratio is not None:
+            add("10000: privlint / check-jsonschema", row.ratio, MAX_10000_RATIO)
+            add(
+                "10000: peak memory privlint / check-jsonschema",
+                row.privlint.peak / row.baseline.peak,
+                MAX_10000_MEMORY_RATIO,
+            )
         smaller = _ten_times_fewer(row, by_activities)
         if smaller is not None:
             add(
@@ -260,12 +288,17 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help="seed, 7 and 1,000 activities with fewer repeats")
     parser.add_argument("--sizes", help="comma-separated: seed and/or activity counts (default: all)")
     parser.add_argument("--no-baseline", action="store_true", help="time privlint only (ratios are not checked)")
+    parser.add_argument("--findings", action="store_true", help="the output formats at 80,000 and 400,000 findings")
     return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     options = parse(sys.argv[1:] if argv is None else argv)
-    default = ["seed", "7", "1000"] if options.quick else ["seed", *map(str, generate.SIZES)]
+    if options.findings:
+        import findings  # noqa: PLC0415 - only this mode imports privlint into the benchmark process
+
+        return findings.main()
+    default = ["seed", "7", "1000"] if options.quick else ["seed", *map(str, generate.SIZES), "50000"]
     labels = options.sizes.split(",") if options.sizes else default
     try:
         privlint = tool("privlint")
@@ -278,14 +311,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             commands, activities, size = commands_for(label, privlint, baseline)
             warmup, runs, baseline_runs = runs_for(activities, quick=options.quick)
             print(f"{label}: {size:,} bytes, {runs} runs of privlint, {baseline_runs} of check-jsonschema", flush=True)
-            timings = measure(commands, warmup, {"privlint": runs, "check-jsonschema": baseline_runs})
+            repeats = {"privlint": runs, "check-jsonschema": baseline_runs} | dict.fromkeys(YARDSTICKS, runs)
+            timings = measure(commands, warmup, repeats)
             activities = 7 if label == "seed" else activities
-            rows.append(Row(label, activities, size, timings["privlint"], timings.get("check-jsonschema")))
+            yardsticks = {name: timings[name] for name in YARDSTICKS if name in timings}
+            row = Row(label, activities, size, timings["privlint"], timings.get("check-jsonschema"), yardsticks)
+            rows.append(row)
     except ToolError as error:
         print(f"benchmark: {error}", file=sys.stderr)
         return 2
     print()
     print(table(rows))
+    for row in rows:
+        for name, timing in row.yardsticks.items():
+            print(f"`{name}`: median {timing.median:.3f} s (in the same run as the seed)")
     print()
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
     if load > 0.5 * (os.cpu_count() or 1):

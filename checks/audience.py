@@ -70,7 +70,7 @@ def subject_outside_audience(policy: Policy) -> Iterator[Hit]:
     subjects_of = {item.id: item.subjects for item in policy.data_items if item.subjects}
     addressed = ", ".join(repr(subject) for subject in audience)
     for processing in policy.processings:
-        owner = f"{processing.kind.replace('_', ' ')} {processing.id!r}"
+        owner = processing.owner
         reported: set[str] = set()
         for subject, ref, how in _subject_refs(processing, subjects_of):
             if subject in inside or subject in reported:

@@ -14,13 +14,14 @@ python-stdnum and the authority's details come from ``privlint/data`` (see
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from privlint import knowledge
-from privlint.model import Controller, Policy
+from privlint.model import Address, Controller, Policy, SupervisoryAuthority
 from privlint.pointers import child
-from privlint.rules import ERROR, WARNING, Hit, rule
+from privlint.rules import ERROR, INFO, Hit, rule
 
 _BELGIUM = "BE"
 
@@ -119,23 +120,27 @@ def enterprise_number_invalid(policy: Policy) -> Iterator[Hit]:
 @rule(
     "BE002",
     "supervisory-authority-details-differ",
-    severity=WARNING,
+    severity=ERROR,
     articles=("GDPR 13(2)(d)", "GDPR 77", "Law of 3 December 2017 creating the Data Protection Authority, art. 3"),
-    hint="write the detail as the message gives it: the official name, address and website of the authority",
+    hint="write the detail as the message gives it: the authority's official name, address, website, e-mail and phone",
 )
 def supervisory_authority_details_differ(policy: Policy) -> Iterator[Hit]:
-    """The supervisory authority a Belgian controller names differs from the Belgian Data Protection Authority.
+    """A Belgian controller's supervisory authority differs from the Belgian one, or its contact details are incomplete.
 
     People may complain to a data protection supervisory authority (GDPR 77), and the
     notice must tell them so (GDPR 13(2)(d)). For a controller in Belgium that authority is
     the Data Protection Authority (Gegevensbeschermingsautoriteit, GBA; Autorité de
     protection des données, APD), created by the Law of 3 December 2017. A notice that
-    names it differently, gives an old or wrong address, or links to a website or email
-    domain that is not the authority's sends people to the wrong place. Each detail that is
-    given is compared with privlint's dated copy of the authority's official details
-    (name in Dutch, French, German or English; street and postcode; website, with or
-    without "https://" and "www."; email domain). Details that are left out are not
-    reported here.
+    names it differently, gives an old or wrong address, or links to a website, email
+    domain or phone number that is not the authority's sends people to the wrong place:
+    an error. Each detail that is given is compared with privlint's dated copy of the
+    authority's official details (name in Dutch, French, German or English; street and
+    postcode; website, with or without "https://" and "www."; email domain; phone number,
+    however it is written). Remarks (info, as the lawyer's audit classes them): the
+    website is given with "http://" (the authority serves it over https), or the
+    authority's e-mail address or phone number is not given at all, so a reader has only
+    the post to reach it. The e-mail address privlint suggests is marked unconfirmed in
+    its data file: check it on the authority's website before publishing it.
 
     Fails::
 
@@ -153,7 +158,9 @@ def supervisory_authority_details_differ(policy: Policy) -> Iterator[Hit]:
         supervisory_authority:
           name: Gegevensbeschermingsautoriteit
           address: {street: Drukpersstraat 35, postcode: "1000", city: Brussel}
-          url: http://gegevensbeschermingsautoriteit.be
+          url: https://www.gegevensbeschermingsautoriteit.be
+          email: contact@apd-gba.be
+          phone: +32 (0)2 274 48 00
     """
     given = policy.supervisory_authority
     known = knowledge.supervisory_authority(_BELGIUM)
@@ -163,21 +170,111 @@ def supervisory_authority_details_differ(policy: Policy) -> Iterator[Hit]:
     if given.name and knowledge.normalise(given.name) not in _official_names(known):
         official = ", ".join(known.names.values())
         yield Hit(child(given.pointer, "name"), f"{given.name!r} is not an official name of the {label}: {official}")
-    address = given.address
-    if address is not None:
-        streets = {knowledge.normalise(street) for street in known.street.values()}
-        if address.street and knowledge.normalise(address.street) not in streets:
-            expected = " / ".join(dict.fromkeys(known.street.values()))
-            pointer = child(address.pointer, "street")
-            yield Hit(pointer, f"street {address.street!r} differs from the {label}'s address: {expected}")
-        if address.postcode and address.postcode.strip() != known.postcode:
-            pointer = child(address.pointer, "postcode")
-            yield Hit(pointer, f"postcode {address.postcode!r} differs from the {label}'s postcode {known.postcode}")
+    yield from _authority_address(given.address, known, label)
+    yield from _authority_website(given, known, label)
+    yield from _authority_email(given, known, label)
+    yield from _authority_phone(given, known, label)
+
+
+def _authority_address(address: Address | None, known: knowledge.SupervisoryAuthority, label: str) -> Iterator[Hit]:
+    if address is None:
+        return
+    streets = {knowledge.normalise(street) for street in known.street.values()}
+    if address.street and knowledge.normalise(address.street) not in streets:
+        expected = " / ".join(dict.fromkeys(known.street.values()))
+        pointer = child(address.pointer, "street")
+        yield Hit(pointer, f"street {address.street!r} differs from the {label}'s address: {expected}")
+    if address.postcode and address.postcode.strip() != known.postcode:
+        pointer = child(address.pointer, "postcode")
+        yield Hit(pointer, f"postcode {address.postcode!r} differs from the {label}'s postcode {known.postcode}")
+
+
+def _authority_website(given: SupervisoryAuthority, known: knowledge.SupervisoryAuthority, label: str) -> Iterator[Hit]:
+    if not given.url:
+        return
+    pointer = child(given.pointer, "url")
     hosts = {_host(website) for website in known.websites}
-    if given.url and _host(given.url) not in hosts:
-        expected = ", ".join(sorted(hosts))
-        pointer = child(given.pointer, "url")
-        yield Hit(pointer, f"website {given.url!r} is not one of the {label}'s websites: {expected}")
-    if given.email and given.email.rpartition("@")[2].lower() not in known.domains:
+    if _host(given.url) not in hosts:
+        yield Hit(pointer, f"website {given.url!r} is not one of the {label}'s websites: {', '.join(sorted(hosts))}")
+    elif given.url.strip().lower().startswith("http://"):
+        yield Hit(
+            pointer,
+            f"website {given.url!r} is given with http://; write it with https:// ({known.websites[0]})",
+            severity=INFO,
+        )
+
+
+def _authority_email(given: SupervisoryAuthority, known: knowledge.SupervisoryAuthority, label: str) -> Iterator[Hit]:
+    if given.email is None:
+        yield Hit(
+            given.pointer,
+            f"the {label}'s e-mail address is not given "
+            f"({known.email}, unconfirmed: check it on the authority's website)",
+            severity=INFO,
+        )
+    elif given.email.rpartition("@")[2].lower() not in known.domains:
         pointer = child(given.pointer, "email")
         yield Hit(pointer, f"email {given.email!r} is not at one of the {label}'s domains: {', '.join(known.domains)}")
+
+
+def _authority_phone(given: SupervisoryAuthority, known: knowledge.SupervisoryAuthority, label: str) -> Iterator[Hit]:
+    if given.phone is None:
+        yield Hit(given.pointer, f"the {label}'s phone number is not given ({known.phone})", severity=INFO)
+    elif _national_number(given.phone) != _national_number(known.phone):
+        pointer = child(given.pointer, "phone")
+        yield Hit(pointer, f"phone {given.phone!r} is not the {label}'s phone number: {known.phone}")
+
+
+def _national_number(phone: str) -> str:
+    """The digits of a Belgian phone number without country code and trunk 0 ("+32 (0)2 274 48 00" -> "22744800")."""
+    digits = re.sub(r"\D", "", phone.replace("(0)", ""))
+    for prefix in ("0032", "32"):
+        if digits.startswith(prefix):
+            return digits.removeprefix(prefix)
+    return digits.removeprefix("0")
+
+
+@rule(
+    "BE004",
+    "enterprise-number-in-vat-form",
+    severity=INFO,
+    articles=("Belgian WER art. III.25", "GDPR 13(1)(a)"),
+    hint='write the enterprise number without the prefix BE (e.g. "0414.321.345"); "BE0414.321.345" is the VAT number',
+)
+def enterprise_number_in_vat_form(policy: Policy) -> Iterator[Hit]:
+    """A Belgian controller's enterprise number is written in the VAT form, with the prefix BE.
+
+    The enterprise number (ondernemingsnummer / numéro d'entreprise) is the ten-digit
+    number of the Crossroads Bank for Enterprises, written "0414.321.345"; the VAT number is
+    the same number with the country prefix BE ("BE0414.321.345"). A notice that gives
+    "ondernemingsnummer BE0414.321.345" mixes the two: the number is right (BE001 checks
+    it), its label is not. This is a remark on the form, not on the identity: the rule
+    fires only when the number is otherwise valid.
+
+    Fails::
+
+        controller:
+          name: Smet-Jet NV
+          address: {country: BE}
+          enterprise_number: "BE0414.321.345"
+
+    Passes::
+
+        controller:
+          name: Smet-Jet NV
+          address: {country: BE}
+          enterprise_number: "0414.321.345"
+    """
+    controller = policy.controller
+    if controller is None or not _belgian(controller) or controller.enterprise_number is None:
+        return
+    number = controller.enterprise_number
+    prefix = knowledge.be_enterprise_number_format().vat_prefix
+    if number.strip().upper().startswith(prefix) and enterprise_number_problem(number) is None:
+        digits = re.sub(r"\D", "", number)
+        written = f"{digits[:4]}.{digits[4:7]}.{digits[7:]}"
+        yield Hit(
+            child(controller.pointer, "enterprise_number"),
+            f"enterprise number {number!r} is written as a VAT number (prefix {prefix}); "
+            f"the enterprise number is {written!r}",
+        )

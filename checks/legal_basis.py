@@ -24,10 +24,6 @@ _OBJECTABLE = frozenset({"public_task", "legitimate_interest"})
 _EXPLICIT_CONSENT = "explicit_consent"
 
 
-def _owner(processing: Processing) -> str:
-    return f"{processing.kind.replace('_', ' ')} {processing.id!r}"
-
-
 def _basis_pointer(processing: Processing) -> str:
     return child(processing.pointer, "legal_basis")
 
@@ -78,7 +74,7 @@ def legal_basis_missing(policy: Policy) -> Iterator[Hit]:
     """
     for processing in policy.processings:
         if processing.legal_basis is None:
-            yield Hit(processing.pointer, f"{_owner(processing)} states no legal basis")
+            yield Hit(processing.pointer, f"{processing.owner} states no legal basis")
 
 
 @rule(
@@ -114,7 +110,7 @@ def legitimate_interest_not_stated(policy: Policy) -> Iterator[Hit]:
         if processing.legal_basis == "legitimate_interest" and processing.legitimate_interest is None:
             yield Hit(
                 _basis_pointer(processing),
-                f"{_owner(processing)} relies on legitimate interests but does not state the interest pursued",
+                f"{processing.owner} relies on legitimate interests but does not state the interest pursued",
             )
 
 
@@ -155,7 +151,7 @@ def consent_without_withdrawal_right(policy: Policy) -> Iterator[Hit]:
     for processing, pointer, basis in _consent_uses(policy):
         yield Hit(
             pointer,
-            f"{_owner(processing)} relies on {basis} but rights does not state the right to withdraw consent",
+            f"{processing.owner} relies on {basis} but rights does not state the right to withdraw consent",
         )
 
 
@@ -199,7 +195,7 @@ def objection_right_missing(policy: Policy) -> Iterator[Hit]:
         if processing.legal_basis in _OBJECTABLE:
             yield Hit(
                 _basis_pointer(processing),
-                f"{_owner(processing)} has legal_basis {processing.legal_basis}, which the data subject "
+                f"{processing.owner} has legal_basis {processing.legal_basis}, which the data subject "
                 "may object to, but rights does not state the right to object",
             )
 
@@ -238,7 +234,7 @@ def legal_obligation_law_missing(policy: Policy) -> Iterator[Hit]:
         if processing.legal_basis == "legal_obligation" and processing.legal_obligation is None:
             yield Hit(
                 _basis_pointer(processing),
-                f"{_owner(processing)} relies on a legal obligation but does not name the law that imposes it",
+                f"{processing.owner} relies on a legal obligation but does not name the law that imposes it",
             )
 
 

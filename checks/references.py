@@ -141,7 +141,7 @@ def unknown_reference(policy: Policy) -> Iterator[Hit]:
         "data subject category", "data_subjects", {s.id for s in policy.data_subjects}, _subject_suggestions, policy
     )
     for processing in policy.processings:
-        owner = f"{processing.kind.replace('_', ' ')} {processing.id!r}"
+        owner = processing.owner
         yield from recipients.unknown(processing.recipients, owner)
         yield from subjects.unknown(processing.data_subjects, owner)
     for item in policy.data_items:

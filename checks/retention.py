@@ -73,7 +73,7 @@ def retention_missing(policy: Policy) -> Iterator[Hit]:
     """
     for processing in policy.processings:
         if processing.retention is None:
-            yield Hit(processing.pointer, f"{_owner(processing)} states no retention period")
+            yield Hit(processing.pointer, f"{processing.owner} states no retention period")
 
 
 @rule(
@@ -119,8 +119,7 @@ def retention_not_machine_readable(policy: Policy) -> Iterator[Hit]:
         if missing:
             yield Hit(
                 retention.pointer,
-                f"the retention of {_owner(processing)} has no {' and no '.join(missing)}: "
-                "the period cannot be verified",
+                f"the retention of {processing.owner} has no {' and no '.join(missing)}: the period cannot be verified",
             )
 
 
@@ -165,7 +164,7 @@ def retention_above_statutory_maximum(policy: Policy) -> Iterator[Hit]:
             if ends_later(duration, limit.duration):
                 yield Hit(
                     child(retention.pointer, "duration"),
-                    f"{_owner(processing)} keeps data for {duration}, longer than the statutory maximum of "
+                    f"{processing.owner} keeps data for {duration}, longer than the statutory maximum of "
                     f"{limit.duration} ({limit.id}, applies because of {_matched_name(limit, names)!r})",
                     hint=f"keep at most {limit.duration} ({limit.starts}); a longer keeping under an exception of "
                     f"the law belongs in retention.extension. Source: {limit.source}",
@@ -210,7 +209,7 @@ def retention_trigger_needs_contract(policy: Policy) -> Iterator[Hit]:
         if processing.legal_basis is not None and processing.legal_basis != "contract":
             yield Hit(
                 child(retention.pointer, "trigger"),
-                f"the retention of {_owner(processing)} runs from the end of a contract, but its legal basis is "
+                f"the retention of {processing.owner} runs from the end of a contract, but its legal basis is "
                 f"{processing.legal_basis}, not contract",
             )
 
@@ -260,7 +259,7 @@ def retention_below_statutory_minimum(policy: Policy) -> Iterator[Hit]:
             binding = _longest(broken)
             yield Hit(
                 child(retention.pointer, "duration"),
-                f"{_owner(processing)} keeps data for {duration}, shorter than the statutory minimum of "
+                f"{processing.owner} keeps data for {duration}, shorter than the statutory minimum of "
                 f"{binding.duration} ({', '.join(limit.id for limit in broken)}, applies because of "
                 f"{_matched_name(binding, names)!r})",
                 hint=f"keep at least {binding.duration} ({binding.starts}). Source: {binding.source}",
@@ -268,10 +267,6 @@ def retention_below_statutory_minimum(policy: Policy) -> Iterator[Hit]:
 
 
 # --- helpers -------------------------------------------------------------------------------------
-
-
-def _owner(processing: Processing) -> str:
-    return f"{processing.kind.replace('_', ' ')} {processing.id!r}"
 
 
 def _durations(policy: Policy) -> Iterator[tuple[Processing, Retention, str]]:

@@ -17,21 +17,17 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from privlint import knowledge
-from privlint.model import DataItem, Policy, Processing, Ref, Text
+from privlint.model import DataItem, Policy, Ref, Text
 from privlint.rules import ERROR, WARNING, Hit, rule
 
 # A place that lists data items by id: who it is, its references and how it words them.
 Use = tuple[str, tuple[Ref, ...], Mapping[str, Text]]
 
 
-def _owner(processing: Processing) -> str:
-    return f"{processing.kind.replace('_', ' ')} {processing.id!r}"
-
-
 def _uses(policy: Policy) -> Iterator[Use]:
     """Every place data items are referenced: processing activities, sharings, the website."""
     for processing in policy.processings:
-        yield _owner(processing), processing.data_items, processing.data_item_names
+        yield processing.owner, processing.data_items, processing.data_item_names
     if policy.website is not None:
         for owner, use in (
             ("website cookies", policy.website.cookies),
@@ -107,7 +103,7 @@ def special_category_without_condition(policy: Policy) -> Iterator[Hit]:
             if category is not None:
                 yield Hit(
                     ref.pointer,
-                    f"{_owner(processing)} uses {ref.id!r} ({_category_label(category)}, GDPR 9(1)) "
+                    f"{processing.owner} uses {ref.id!r} ({_category_label(category)}, GDPR 9(1)) "
                     "but states no GDPR 9(2) condition (special_category_condition)",
                 )
 
@@ -237,7 +233,7 @@ def criminal_data_without_basis(policy: Policy) -> Iterator[Hit]:
             if reason is not None:
                 yield Hit(
                     ref.pointer,
-                    f"{_owner(processing)} uses {ref.id!r} ({_criminal_label()}, GDPR 10: {reason}) "
+                    f"{processing.owner} uses {ref.id!r} ({_criminal_label()}, GDPR 10: {reason}) "
                     "but states no criminal_data_basis",
                 )
 

@@ -17,11 +17,11 @@ cover, and which transfer tools exist, is dated data in ``privlint/data`` (see
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Mapping
-from datetime import UTC, datetime
 
 from privlint import knowledge
-from privlint.model import Policy, Processing, Recipient
+from privlint.model import Policy, Recipient
 from privlint.pointers import child
 from privlint.rules import ERROR, WARNING, Hit, rule
 
@@ -58,7 +58,7 @@ def location_missing(policy: Policy) -> Iterator[Hit]:
     """
     for processing in policy.processings:
         if not processing.locations:
-            yield Hit(processing.pointer, f"{_owner(processing)} states no location where the data is processed")
+            yield Hit(processing.pointer, f"{processing.owner} states no location where the data is processed")
 
 
 @rule(
@@ -113,10 +113,10 @@ def transfer_without_safeguard(policy: Policy) -> Iterator[Hit]:
     for processing in policy.processings:
         declared = [recipients[ref.id] for ref in processing.recipients if ref.id in recipients]
         for location in processing.locations:
-            problem = _transfer_problem(location.id, [r.transfer_mechanism for r in declared])
+            problem = _transfer_problem(location.id, [r.transfer_mechanism for r in declared], policy.settings.today)
             if problem is not None:
                 message, hint = problem
-                yield Hit(location.pointer, f"location {location.id!r} of {_owner(processing)}: {message}", hint)
+                yield Hit(location.pointer, f"location {location.id!r} of {processing.owner}: {message}", hint)
         for recipient in declared:
             users.setdefault(recipient.id, []).append(processing.id)
     for recipient_id, processing_ids in users.items():
@@ -124,7 +124,7 @@ def transfer_without_safeguard(policy: Policy) -> Iterator[Hit]:
         if recipient.country is None:
             continue
         # A safeguard binds the exporter and this importer: another recipient's tool does not cover it.
-        problem = _transfer_problem(recipient.country, [recipient.transfer_mechanism])
+        problem = _transfer_problem(recipient.country, [recipient.transfer_mechanism], policy.settings.today)
         if problem is not None:
             message, hint = problem
             used_by = ", ".join(repr(processing_id) for processing_id in dict.fromkeys(processing_ids))
@@ -172,7 +172,7 @@ def processing_outside_eu(policy: Policy) -> Iterator[Hit]:
             if not _in_eea(location.id):
                 yield Hit(
                     location.pointer,
-                    f"location {location.id!r} of {_owner(processing)} is outside the EU/EEA, "
+                    f"location {location.id!r} of {processing.owner} is outside the EU/EEA, "
                     "but the organisation's policy is EU-only (eu_only)",
                 )
     for recipient in policy.recipients:
@@ -235,16 +235,12 @@ def recipient_country_contradicts_location(policy: Policy) -> Iterator[Hit]:
             if not any(_covers(location, recipient.country) for location in locations):
                 yield Hit(
                     ref.pointer,
-                    f"recipient {ref.id!r} is in {recipient.country!r}, but {_owner(processing)} "
+                    f"recipient {ref.id!r} is in {recipient.country!r}, but {processing.owner} "
                     f"says its data is processed in {', '.join(locations)}",
                 )
 
 
 # --- helpers -------------------------------------------------------------------------------------
-
-
-def _owner(processing: Processing) -> str:
-    return f"{processing.kind.replace('_', ' ')} {processing.id!r}"
 
 
 def _recipients_by_id(policy: Policy) -> Mapping[str, Recipient]:
@@ -280,14 +276,18 @@ def _covers(location: str, country: str) -> bool:
     return _iso(country) == _iso(location) or state == _iso(location)
 
 
-def _transfer_problem(location: str, mechanisms: list[str | None]) -> tuple[str, str] | None:
-    """Why data may not go to ``location`` with the declared ``mechanisms``, with a hint; None if it may."""
+def _transfer_problem(location: str, mechanisms: list[str | None], today: dt.date | None) -> tuple[str, str] | None:
+    """Why data may not go to ``location`` with the declared ``mechanisms``, with a hint; None if it may.
+
+    An adequacy decision counts when it is in force on ``today``, the run's date that the
+    engine hands in (without one, a decision counts as it is recorded).
+    """
     if _in_eea(location):
         return None
     tools = knowledge.transfer_tools()
     declared = [mechanism for mechanism in mechanisms if mechanism is not None]
     decision = knowledge.adequacy_decisions().get(_iso(location))
-    if decision is not None and not decision.in_force_on(datetime.now(tz=UTC).date()):
+    if decision is not None and today is not None and not decision.in_force_on(today):
         decision = None
     safeguards = ", ".join(key for key, tool in tools.items() if tool.kind != "adequacy")
     if decision is None:

@@ -184,7 +184,7 @@ def data_subject_right_missing(policy: Policy) -> Iterator[Hit]:
         if key != "portability":
             yield Hit("/rights", f"{label} is not listed in rights")
         elif portable is not None:
-            owner = f"{portable.kind.replace('_', ' ')} {portable.id!r}"
+            owner = portable.owner
             yield Hit("/rights", f"{label} is not listed in rights, yet {owner} relies on {portable.legal_basis}")
 
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from privlint import pointers
+from privlint import files, pointers
 from privlint.findings import Finding
 
 FORMAT_VERSION = 1
@@ -68,16 +68,10 @@ def location(pointer: str, data: Any) -> tuple[str, Any]:
     parts: list[str] = []
     node = data
     for token in pointers.tokens(pointer):
-        if isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
-            ident = node.get("id") if isinstance(node, Mapping) else node
-            parts.append(f"[{ident}]" if isinstance(ident, str) else token)
-        elif isinstance(node, Mapping) and token in node:
-            node = node[token]
-            parts.append(pointers.escape(token))
-        else:
-            node = None
-            parts.append(pointers.escape(token))
+        in_list = isinstance(node, list)
+        node = pointers.step(node, token)
+        ident = node.get("id") if isinstance(node, Mapping) else node
+        parts.append(f"[{ident}]" if in_list and isinstance(ident, str) else pointers.escape(token))
     return "".join("/" + part for part in parts), node
 
 
@@ -123,7 +117,7 @@ def write(path: Path, keys: Iterable[Key]) -> None:
 def read(path: Path) -> Counter[Key]:
     """The known findings recorded in ``path``, with how often each key occurs."""
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        document = json.loads(files.read_regular(path).decode("utf-8"))
     except FileNotFoundError:
         raise BaselineError(f"{path}: baseline file not found; write it with --write-baseline {path}") from None
     except (OSError, UnicodeDecodeError, ValueError) as error:
@@ -149,9 +143,16 @@ def _entry(entry: Any, path: Path) -> Key:
 
 
 def apply(
-    findings: Sequence[Finding], known: Counter[Key], data_of: Callable[[Finding], Any]
+    findings: Sequence[Finding],
+    known: Counter[Key],
+    data_of: Callable[[Finding], Any],
+    *,
+    ran: Callable[[str], bool] = lambda _code: True,
 ) -> tuple[list[Finding], int]:
-    """Mark the findings the baseline knows (each entry covers one finding); return them and the stale count."""
+    """Mark the findings the baseline knows (each entry covers one finding); return them and the stale count.
+
+    Only entries of rules that ran (``ran(code)``) can be stale: the others could not match.
+    """
     from dataclasses import replace  # noqa: PLC0415
 
     left = Counter(known)
@@ -162,4 +163,4 @@ def apply(
             left[found] -= 1
             finding = replace(finding, baseline=True)  # noqa: PLW2901 - the marked copy replaces it
         marked.append(finding)
-    return marked, sum(left.values())
+    return marked, sum(count for entry, count in left.items() if ran(entry.code))

@@ -309,20 +309,28 @@ def _new_transfers(old: Policy, new: Policy, before: Processing | None, after: P
 
 
 def _retention(before: Processing, after: Processing) -> Iterator[Change]:
-    from checks.retention import ends_later  # noqa: PLC0415 - the comparison of periods the rules use
-
     what, where = after.label, _where(after)
     old, new = before.retention, after.retention
     old_text = old.text.any if old and old.text else (old.duration if old else "") or ""
     new_text = new.text.any if new and new.text else (new.duration if new else "") or ""
     old_period, new_period = (old.duration if old else None), (new.duration if new else None)
     if old_period and new_period and old_period != new_period:
-        klass = "longer_retention" if ends_later(new_period, old_period) else "shorter_retention"
+        klass = "longer_retention" if _ends_later(new_period, old_period) else "shorter_retention"
         yield Change(klass, what, where, old_text, new_text)
     elif old is not None and new is None:
         yield Change("shorter_retention", what, where, old_text, "")
     elif (old_text != new_text) or (old and new and (old.trigger, old.extension) != (new.trigger, new.extension)):
         yield Change("retention_reworded", what, where, old_text, new_text)
+
+
+def _ends_later(period: str, other: str) -> bool:
+    """Whether ``period`` ends later than ``other``: the comparison RET003 and RET005 use."""
+    import importlib  # noqa: PLC0415
+
+    from privlint.catalogue import CHECKS_PACKAGE  # noqa: PLC0415 - checks/ is privlint.checks once installed
+
+    retention = importlib.import_module(f"{CHECKS_PACKAGE}.retention")
+    return bool(retention.ends_later(period, other))
 
 
 # --- recipients, categories, rights, controller ----------------------------------------------------

@@ -10,11 +10,13 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from privlint import files
 from privlint.findings import Severity
 
-ALWAYS_ON = frozenset({"YML001", "YML002", "YML003", "SCH001"})
+if TYPE_CHECKING:
+    from privlint.rules import Rule
 
 
 class ConfigError(Exception):
@@ -36,10 +38,15 @@ class Config:
     use_baseline: bool = True  # --no-baseline
     source: str | None = None
 
-    def selects(self, code: str) -> bool:
-        """Whether findings of ``code`` are reported (prefixes work like ruff's: ``RET``, ``RET00``)."""
-        if code in ALWAYS_ON:
+    def selects(self, rule: Rule) -> bool:
+        """Whether ``rule`` runs and its findings are reported (prefixes work like ruff's: ``RET``, ``RET00``).
+
+        A rule that is ``always_on`` (a reading or schema error: the checks cannot run past
+        it) is never deselected.
+        """
+        if rule.always_on:
             return True
+        code = rule.code
         chosen = not self.select or any(code.startswith(prefix) for prefix in self.select)
         return chosen and not any(code.startswith(prefix) for prefix in self.ignore)
 
@@ -106,8 +113,8 @@ def codes(values: Iterable[str]) -> tuple[str, ...]:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return tomllib.loads(files.read_regular(path).decode("utf-8"))
+    except (OSError, ValueError) as error:  # ValueError: UnicodeDecodeError, TOMLDecodeError, an integer too long
         raise ConfigError(f"{path}: cannot read configuration: {error}") from None
 
 

@@ -1,112 +1,111 @@
 """The pipeline: load, validate, model, check, locate, select, waive, baseline — one direction only.
 
-``lint`` never prints and never decides the exit code; it returns findings, each marked
-``waived`` or ``baseline`` where a waiver or the baseline covers it. ``Result.fails``
-is the gate.
+``lint`` (the model's checks) and ``diff`` (the model against the published notice) share
+every step but the one that produces the findings; each finding is stamped by the same
+code, so severities, ``select``/``ignore``, waivers and the baseline apply to every rule
+alike. Where a rule runs is its ``stage`` (see ``privlint.rules.Stage``). The engine never
+prints and never decides the exit code; it returns findings, each marked ``waived`` or
+``baseline`` where a waiver or the baseline covers it. ``Result.fails`` is the gate.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from privlint.config import Config, ConfigError
 from privlint.findings import Finding, Severity, Span
 from privlint.loading import Source, collector_paused, display_name, load
 from privlint.model import Policy
-from privlint.rules import Hit, Rule
-
-if TYPE_CHECKING:
-    from privlint.waivers import Waiver
+from privlint.result import Result
+from privlint.rules import Hit, Rule, Stage
 
 WAIVERS_FILE = "waivers.yaml"
-ENGINE_FAMILIES = ("YML", "SCH")  # applied while reading, whatever else runs
 
-
-@dataclass(slots=True)
-class Result:
-    findings: list[Finding] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
-    rules_run: int = 0
-    checks_skipped: str | None = None
-    policy: Policy | None = None  # the model, when the policy could be read and has a valid shape
-    source: Source | None = None  # the merged data and where each node was written
-    fail_on: Severity = Severity.WARNING  # the gate's threshold, for reporters that show a verdict
-    rules_applied: list[str] = field(default_factory=list)  # codes of the rules that ran
-    rules_not_run: list[str] = field(default_factory=list)  # selected codes skipped (see checks_skipped)
-    waivers_file: str | None = None
-    waivers_data: Any = None
-    waivers: list[Waiver] = field(default_factory=list)
-    waived_by: dict[Finding, Waiver] = field(default_factory=dict)
-    baseline_file: str | None = None
-    baseline_stale: int = 0  # baseline entries that matched no finding
-
-    def count(self, severity: Severity, *, blocking_only: bool = True) -> int:
-        return sum(1 for f in self.findings if f.severity == severity and (f.blocking or not blocking_only))
-
-    def fails(self, threshold: Severity) -> bool:
-        """Whether any blocking finding is at or above ``threshold``."""
-        return any(f.blocking and f.severity >= threshold for f in self.findings)
-
-    @property
-    def blocking(self) -> list[Finding]:
-        return [f for f in self.findings if f.blocking]
-
-    @property
-    def waived(self) -> list[Finding]:
-        return [f for f in self.findings if f.waived]
-
-    @property
-    def known(self) -> list[Finding]:
-        """Findings the baseline knows (still open, but not failing the gate)."""
-        return [f for f in self.findings if f.baseline]
-
-    def data_of(self, finding: Finding) -> Any:
-        """The document ``finding.pointer`` points into: the waivers file or the merged policy."""
-        if self.waivers_file is not None and finding.file == self.waivers_file:
-            return self.waivers_data
-        return self.source.data if self.source is not None else None
-
-    def fingerprints(self) -> list[str]:
-        """Line-independent fingerprints of ``findings``, in order (see ``privlint.baseline``)."""
-        from privlint import baseline  # noqa: PLC0415
-
-        return baseline.fingerprints(self.findings, self.data_of)
+# What produces the findings of the last stage, given the model, its source and the rules.
+Producer = Callable[[Policy, Source, Sequence[Rule], Config], list[Finding]]
 
 
 def lint(paths: Sequence[Path], config: Config | None = None, *, today: dt.date | None = None) -> Result:
     """Check the policy under ``paths`` and return its located findings, sorted.
 
-    Raises ``ConfigError`` when a configured waivers or baseline file cannot be used.
+    Raises ``ConfigError`` when a configured waivers or baseline file cannot be used, and
+    ``loading.PolicyPathError`` when a path is no policy (see ``loading.policy_files``).
     """
-    import checks  # noqa: PLC0415 - the catalogue is only needed when linting
+    return _run(paths, config or Config(), today or local_today(), Stage.MODEL, _model_checks)
 
+
+def diff(paths: Sequence[Path], notice: Path, config: Config | None = None, *, today: dt.date | None = None) -> Result:
+    """Compare the policy under ``paths`` with the published ``notice`` text (the DRF rules).
+
+    Raises ``privlint.notice.drift.NoticeReadError`` when the notice cannot be read.
+    """
+    from privlint.notice import drift  # noqa: PLC0415 - only `privlint diff` reads a notice
+
+    text = drift.read_notice(notice)
+    name = display_name(notice)
+
+    def compare(policy: Policy, source: Source, rules: Sequence[Rule], config: Config) -> list[Finding]:
+        by_code = {rule.code: rule for rule in rules}
+        return sorted(
+            {
+                _stamped(by_code[d.code], config, name, Span(d.at.line, d.at.column), d.pointer, d.message, "")
+                for d in drift.differences(policy, source.data, text)
+                if d.code in by_code
+            },
+            key=Finding.sort_key,
+        )
+
+    result = _run(paths, config or Config(), today or local_today(), Stage.NOTICE, compare)
+    result.files.append(name)
+    return result
+
+
+def local_today() -> dt.date:
+    """Today in the machine's time zone: the date waivers expire and decisions are in force on."""
+    return dt.datetime.now().astimezone().date()
+
+
+def _run(paths: Sequence[Path], config: Config, today: dt.date, stage: Stage, produce: Producer) -> Result:
+    from privlint import catalogue  # noqa: PLC0415 - the rule modules are only needed when running
+
+    rules = catalogue.registry()
     # Reading, modelling and checking create millions of objects that live until the end
     # and form almost no cycles: the cyclic collector would only rescan them (a quarter of a
     # check of 10,000 activities). It resumes when the check is done.
     with collector_paused():
-        return _lint(checks.registry(), paths, config or Config(), today)
+        result = _produce(rules, paths, config, today, stage, produce)
+    result.rules = rules
+    result.families = catalogue.family_titles()
+    return result
 
 
-def _lint(rules: Mapping[str, Rule], paths: Sequence[Path], config: Config, today: dt.date | None) -> Result:
+def _produce(
+    rules: Mapping[str, Rule],
+    paths: Sequence[Path],
+    config: Config,
+    today: dt.date,
+    stage: Stage,
+    produce: Producer,
+) -> Result:
     waivers_path = waivers_file(paths, config)
     baseline_path = Path(config.baseline) if config.baseline else None
     aside = [p for p in (waivers_path, baseline_path) if p is not None]  # never policy, even when unused
     source = load(_without(paths, aside), exclude=aside)
     result = Result(files=list(source.files), source=source, fail_on=config.fail_on)
+    selected = [rule for rule in rules.values() if config.selects(rule)]
+    staged = [rule for rule in selected if rule.stage is stage]
     findings = [*_reading_findings(source, rules, config)]
-    result.rules_applied = [code for code in rules if code.startswith(ENGINE_FAMILIES) and config.selects(code)]
+    result.rules_applied = [rule.code for rule in selected if rule.stage is Stage.READING]
     if source.problems:
         result.checks_skipped = "the policy could not be read"
-        result.rules_not_run = [r.code for r in rules.values() if r.check is not None and config.selects(r.code)]
+        result.rules_not_run = [rule.code for rule in staged]
     else:
-        findings.extend(_checked(source, rules, config, result))
-    findings = [f for f in findings if config.selects(f.code)]
+        findings.extend(_modelled(source, rules, config, today, result, staged, produce))
+    findings = [f for f in findings if config.selects(rules[f.code])]
     if waivers_path is not None and config.use_waivers:
-        findings = _waive(findings, waivers_path, rules, config, result, today or dt.datetime.now().astimezone().date())
+        findings = _waive(findings, waivers_path, rules, config, result, today)
     result.findings = sorted(findings, key=Finding.sort_key)
     if baseline_path is not None and config.use_baseline:
         apply_baseline(result, baseline_path)
@@ -136,7 +135,8 @@ def apply_baseline(result: Result, path: Path) -> None:
         known = baseline.read(path)
     except baseline.BaselineError as error:
         raise ConfigError(str(error)) from None
-    result.findings, result.baseline_stale = baseline.apply(result.findings, known, result.data_of)
+    ran = set(result.rules_applied).__contains__
+    result.findings, result.baseline_stale = baseline.apply(result.findings, known, result.data_of, ran=ran)
     result.baseline_file = display_name(path)
 
 
@@ -159,24 +159,36 @@ def _without(paths: Sequence[Path], aside: Sequence[Path]) -> list[Path]:
     return kept or list(paths)
 
 
-def _checked(source: Source, rules: Mapping[str, Rule], config: Config, result: Result) -> list[Finding]:
+def _modelled(
+    source: Source,
+    rules: Mapping[str, Rule],
+    config: Config,
+    today: dt.date,
+    result: Result,
+    staged: Sequence[Rule],
+    produce: Producer,
+) -> list[Finding]:
+    """The schema's findings, then (on a policy of valid shape) the findings of ``staged`` rules."""
     from privlint import model, schema  # noqa: PLC0415
 
     violations = schema.validate(source.data)
+    result.rules_applied.extend(rule.code for rule in rules.values() if rule.stage is Stage.SCHEMA)
     sch = rules["SCH001"]
     findings = [_finding(sch, config, source, Hit(v.pointer, v.message, v.hint, v.at_key)) for v in violations]
-    checks = [rule for rule in rules.values() if rule.check is not None and config.selects(rule.code)]
     if violations:
         result.checks_skipped = "fix the schema errors first"
-        result.rules_not_run = [rule.code for rule in checks]
+        result.rules_not_run = [rule.code for rule in staged]
         return findings
-    policy = model.build(source.data, model.Settings(eu_only=config.eu_only, audience=config.audience))
+    settings = model.Settings(eu_only=config.eu_only, audience=config.audience, today=today)
+    policy = model.build(source.data, settings)
     result.policy = policy
-    for rule in checks:
-        result.rules_run += 1
-        result.rules_applied.append(rule.code)
-        findings.extend(_finding(rule, config, source, hit) for hit in rule(policy))
-    return findings
+    result.rules_run = len(staged)
+    result.rules_applied.extend(rule.code for rule in staged)
+    return [*findings, *produce(policy, source, staged, config)]
+
+
+def _model_checks(policy: Policy, source: Source, rules: Sequence[Rule], config: Config) -> list[Finding]:
+    return [_finding(rule, config, source, hit) for rule in rules for hit in rule(policy)]
 
 
 def _waive(
@@ -196,19 +208,30 @@ def _waive(
     policy_data = result.source.data if result.source is not None else None
     outcome = waivers.apply(findings, document.waivers, policy_data, today, runs=set(result.rules_applied).__contains__)
     result.waived_by = outcome.waived_by
-    result.rules_applied.extend(code for code in rules if code.startswith("WVR") and config.selects(code))
+    hygiene_rules = [rule for rule in rules.values() if rule.stage is Stage.WAIVERS and config.selects(rule)]
+    result.rules_applied.extend(rule.code for rule in hygiene_rules)
     hygiene = [
         _stamped(rules[h.code], config, name, h.waiver.span, h.waiver.entry, h.message, rules[h.code].hint)
         for h in outcome.hygiene
     ]
-    return [*outcome.findings, *(f for f in (*reading, *hygiene) if config.selects(f.code))]
+    return [*outcome.findings, *(f for f in (*reading, *hygiene) if config.selects(rules[f.code]))]
 
 
-def _stamped(rule: Rule, config: Config, file: str, span: Span, pointer: str, message: str, hint: str) -> Finding:
+def _stamped(
+    rule: Rule,
+    config: Config,
+    file: str,
+    span: Span,
+    pointer: str,
+    message: str,
+    hint: str,
+    severity: Severity | None = None,
+) -> Finding:
+    """The finding, at the hit's own severity where it has one (configuration overrides both)."""
     return Finding(
         code=rule.code,
         name=rule.name,
-        severity=config.severity_of(rule.code, rule.severity),
+        severity=config.severity_of(rule.code, severity or rule.severity),
         message=message,
         file=file,
         span=span,
@@ -225,4 +248,4 @@ def _reading_findings(source: Source, rules: Mapping[str, Rule], config: Config)
 
 def _finding(rule: Rule, config: Config, source: Source, hit: Hit) -> Finding:
     file, span = source.locate(hit.pointer, at_key=hit.at_key)
-    return _stamped(rule, config, file, span, hit.pointer, hit.message, hit.hint or rule.hint)
+    return _stamped(rule, config, file, span, hit.pointer, hit.message, hit.hint or rule.hint, hit.severity)

@@ -20,12 +20,6 @@ file lists it under ``whole_words``, in which case it must be a complete word (`
 Prefix rather than substring matching is what keeps short stems from firing inside unrelated
 words; whole-word matching alone would miss the compounds. Compounds whose sensitive part comes
 last (``beroepsziekte``) must be listed explicitly.
-
-Note for the lead, rule BE001: python-stdnum 2.x has no ``stdnum.be.bce`` module. Belgian
-enterprise numbers are validated by ``stdnum.be.vat`` (``validate``, ``is_valid``, ``compact``): it
-accepts ``"0414.321.345"``, ``"BE0414321345"`` and the old nine-digit form, and checks the length
-(10), the first digit (0 or 1) and the mod-97 check digits; it raises ``InvalidFormat``,
-``InvalidLength``, ``InvalidComponent`` or ``InvalidChecksum`` (all ``stdnum.exceptions.ValidationError``).
 """
 
 from __future__ import annotations
@@ -42,13 +36,16 @@ from typing import Final, Literal, NamedTuple, TypeVar
 __all__ = [
     "AdequacyDecision",
     "CriminalData",
+    "DutchTerm",
     "EnterpriseNumberFormat",
     "Keyword",
     "KeywordMatch",
     "KnowledgeDataError",
     "LegalAct",
     "MemberState",
+    "MixedCaseRule",
     "OutermostRegion",
+    "PhraseList",
     "RetentionException",
     "RetentionLimit",
     "SpecialCategory",
@@ -62,14 +59,19 @@ __all__ = [
     "criminal_data",
     "criminal_keywords",
     "data_as_of",
+    "dutch_term_guards",
+    "dutch_terms",
     "eea_countries",
     "eu_countries",
+    "hedges",
     "looks_like_criminal_data",
     "looks_like_special_category",
     "match_criminal_data",
     "match_special_category",
     "member_states",
+    "mixed_case_rule",
     "normalise",
+    "open_list_markers",
     "outermost_regions",
     "retention_limits",
     "special_categories",
@@ -97,6 +99,8 @@ _FILE_KEYS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
     {
         "adequacy.toml": frozenset({"as_of", "decision"}),
         "countries.toml": frozenset({"as_of", "eu_member", "eea_member", "outermost_region", "code_aliases"}),
+        "dutch_terms.toml": frozenset({"as_of", "guards", "term", "mixed_case"}),
+        "prose.toml": frozenset({"as_of", "open_list", "hedges"}),
         "retention_limits.toml": frozenset({"as_of", "limit"}),
         "special_categories.toml": frozenset({"as_of", "category", "condition", "criminal"}),
         "supervisory_authorities.toml": frozenset({"as_of", "authority", "be_enterprise_number"}),
@@ -281,7 +285,9 @@ class SupervisoryAuthority(NamedTuple):
     postcode: str
     city: Mapping[str, str]
     phone: str
+    phone_source: str
     email: str
+    email_source: str
     websites: tuple[str, ...]
     domains: tuple[str, ...]
     enterprise_number: str
@@ -291,6 +297,34 @@ class SupervisoryAuthority(NamedTuple):
     verified: Verified
     source: str
     note: str
+
+
+class PhraseList(NamedTuple):
+    """Phrases of one language (``any``: every language) and guards: wording that contains one but is not one."""
+
+    language: str
+    phrases: tuple[str, ...]  # literal text
+    guards: tuple[str, ...]  # Python regular expressions
+    source: str
+
+
+class DutchTerm(NamedTuple):
+    """A written form that is not right in legal Dutch (rule LANG001), with the right one and its source."""
+
+    wrong: str  # literal text, or a regular expression when ``pattern``
+    right: str
+    pattern: bool
+    anchor: str | None  # for a pattern: a word every match contains (a quick pre-check)
+    case_sensitive: bool
+    source: str
+    verified: Verified
+
+
+class MixedCaseRule(NamedTuple):
+    """Where the rule "a word is written in one case" comes from (rule LANG001)."""
+
+    source: str
+    verified: Verified
 
 
 class EnterpriseNumberFormat(NamedTuple):
@@ -477,6 +511,38 @@ def be_enterprise_number_format() -> EnterpriseNumberFormat:
 
 
 @functools.cache
+def open_list_markers() -> Mapping[str, PhraseList]:
+    """Markers that leave a list of purposes open ("...", "enz.", "etc."), by language (``any``: all)."""
+    return _phrase_lists("open_list")
+
+
+@functools.cache
+def hedges() -> Mapping[str, PhraseList]:
+    """Hedged qualifiers ("mogelijk", "sommige", "we may"), by language."""
+    return _phrase_lists("hedges")
+
+
+@functools.cache
+def dutch_terms() -> tuple[DutchTerm, ...]:
+    """Misspelt or non-canonical Dutch forms with the right form and its source, in data-file order."""
+    return tuple(_dutch_term(table) for table in _root("dutch_terms.toml").tables("term"))
+
+
+@functools.cache
+def dutch_term_guards() -> tuple[str, ...]:
+    """Regular expressions for right wording that contains a wrong form ("Google Belgium NV")."""
+    return _root("dutch_terms.toml").strings("guards")
+
+
+@functools.cache
+def mixed_case_rule() -> MixedCaseRule:
+    table = _root("dutch_terms.toml").table("mixed_case")
+    record = MixedCaseRule(source=table.text("source"), verified=table.choice("verified", _VERIFIED))
+    table.close()
+    return record
+
+
+@functools.cache
 def data_as_of() -> Mapping[str, date]:
     """The ``as_of`` date of every knowledge file, by file name: how fresh the knowledge is."""
     return MappingProxyType({name: _root(name).day("as_of") for name in sorted(_FILE_KEYS)})
@@ -632,7 +698,9 @@ def _authority(table: _Table) -> SupervisoryAuthority:
         postcode=table.text("postcode"),
         city=table.table("city").str_map(),
         phone=table.text("phone"),
+        phone_source=table.text("phone_source"),
         email=table.text("email"),
+        email_source=table.text("email_source"),
         websites=table.strings("websites"),
         domains=table.strings("domains"),
         enterprise_number=table.text("enterprise_number"),
@@ -642,6 +710,42 @@ def _authority(table: _Table) -> SupervisoryAuthority:
         verified=table.choice("verified", _VERIFIED),
         source=table.text("source"),
         note=table.text("note", ""),
+    )
+    table.close()
+    return record
+
+
+def _phrase_lists(key: str) -> Mapping[str, PhraseList]:
+    table = _root("prose.toml").table(key)
+    source = table.text("source")
+    lists = {}
+    for language in table.key_names():
+        if language == "source":
+            continue
+        if language not in {*_LANGUAGES, "any"}:
+            raise KnowledgeDataError(f"{table.where}: unknown language {language!r}")
+        group = table.table(language)
+        lists[language] = PhraseList(
+            language=language,
+            phrases=tuple(unicodedata.normalize("NFC", phrase) for phrase in group.strings("phrases")),
+            guards=group.strings("guards") if group.has("guards") else (),
+            source=source,
+        )
+        group.close()
+    return MappingProxyType(lists)
+
+
+def _dutch_term(table: _Table) -> DutchTerm:
+    pattern = table.flag("pattern") if table.has("pattern") else False
+    wrong = table.text("wrong")
+    record = DutchTerm(
+        wrong=wrong if pattern else unicodedata.normalize("NFC", wrong),
+        right=table.text("right"),
+        pattern=pattern,
+        anchor=table.text("anchor") if pattern else None,
+        case_sensitive=table.flag("case_sensitive") if table.has("case_sensitive") else False,
+        source=table.text("source"),
+        verified=table.choice("verified", _VERIFIED),
     )
     table.close()
     return record

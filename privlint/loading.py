@@ -2,11 +2,17 @@
 
 A policy may be one file or many (one per section); every top-level section is
 defined once, and every node keeps the file, line and column where it was written.
+
+What is named as policy must be one: ``policy_files`` decides, for every command, that a
+missing path, something that is neither a regular file nor a folder (a FIFO, a device), a
+file that is not ``*.yaml``/``*.yml`` and a folder without such files are usage errors
+(``PolicyPathError``), not findings: there is nothing to locate a finding in.
 """
 
 from __future__ import annotations
 
 import gc
+import stat
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -85,17 +91,52 @@ class Source:
         return self.section_files.get(section, self.files[0] if self.files else "<policy>")
 
 
+class PolicyPathError(Exception):
+    """A path named as policy is none: the message (one line) names it as it was given."""
+
+
 def policy_files(paths: Iterable[Path], exclude: Iterable[Path] = ()) -> list[Path]:
-    """The YAML files named by ``paths``: files as given, directories' ``*.yaml``/``*.yml`` sorted."""
+    """The YAML files named by ``paths``: files as given, directories' ``*.yaml``/``*.yml`` sorted.
+
+    In a folder, only regular files count (following symbolic links), and ``exclude`` (the
+    waivers and baseline files) is left out. Raises ``PolicyPathError`` for a path that is
+    no policy (see the module docstring).
+    """
+    paths = list(paths)
+    if not paths:
+        raise PolicyPathError("no policy path given (pass one, or set [tool.privlint] paths)")
     excluded = {p.resolve() for p in exclude}
     found: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            members = sorted(p for p in path.iterdir() if p.suffix in POLICY_SUFFIXES and p.is_file())
-            found.extend(p for p in members if p.resolve() not in excluded)
-        else:
+        kind = _kind(path)
+        if kind == "folder":
+            members = sorted(p for p in path.iterdir() if p.suffix in POLICY_SUFFIXES and _kind(p) == "file")
+            members = [p for p in members if p.resolve() not in excluded]
+            if not members:
+                raise PolicyPathError(f"no policy files (*.yaml, *.yml) in {path}")
+            found.extend(members)
+        elif kind == "file" and path.suffix in POLICY_SUFFIXES:
             found.append(path)
+        elif kind == "file":
+            raise PolicyPathError(f"{path} is not a policy file (*.yaml, *.yml)")
+        elif kind == "missing":
+            raise PolicyPathError(f"no such file or directory: {path}")
+        else:
+            raise PolicyPathError(f"{path} is not a regular file or folder")
     return found
+
+
+def _kind(path: Path) -> str:
+    """ "file" (regular), "folder", "missing" or "other" (a FIFO, a device, a socket), links followed."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "missing"
+    except OSError:  # a loop of links, a name too long, no permission: not a file privlint can use
+        return "other"
+    if stat.S_ISREG(mode):
+        return "file"
+    return "folder" if stat.S_ISDIR(mode) else "other"
 
 
 def display_name(path: Path) -> str:
@@ -124,26 +165,19 @@ def collector_paused() -> Iterator[None]:
 
 
 def load(paths: Sequence[Path], exclude: Iterable[Path] = ()) -> Source:
-    """Read and merge every policy file under ``paths``."""
+    """Read and merge every policy file under ``paths`` (``PolicyPathError``: see ``policy_files``)."""
     source = Source()
+    files = policy_files(paths, exclude)
     with collector_paused():
-        for path in policy_files(paths, exclude):
+        for path in files:
             _load_file(source, path)
-    if not source.files and not source.problems:
-        names = ", ".join(display_name(p) for p in paths)
-        source.problems.append(Problem(names, "YML001", "no policy files (*.yaml, *.yml) found", Span(1, 1), ""))
     return source
 
 
 def _load_file(source: Source, path: Path) -> None:
     name = display_name(path)
     source.files.append(name)
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        source.problems.append(Problem(name, "YML001", f"cannot read: {error.strerror}", Span(1, 1), ""))
-        return
-    text = yaml_reader.decode(raw)
+    text = yaml_reader.read_file(path)
     if isinstance(text, yaml_reader.Problem):
         source.problems.append(_named(name, text))
         return

@@ -7,6 +7,7 @@ declaration does not state them: absence is information the checks report on.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Mapping
 from typing import Any, Literal, NamedTuple
 
@@ -84,6 +85,7 @@ class Notice(NamedTuple):
     language: str | None
     version: str | None
     date: str | None
+    table_of_contents: tuple[Text, ...]  # entries as written, numbering included; empty: not stated
     sections: tuple[Section, ...]
     pointer: str
 
@@ -179,6 +181,16 @@ class Processing(NamedTuple):
     def label(self) -> str:
         return self.name.any if self.name else self.id
 
+    @property
+    def kind_name(self) -> str:
+        """``processing activity`` or ``sharing``."""
+        return self.kind.replace("_", " ")
+
+    @property
+    def owner(self) -> str:
+        """How messages name this entry: ``processing activity 'cctv'``, ``sharing 'payroll'``."""
+        return f"{self.kind_name} {self.id!r}"
+
 
 class Recipient(NamedTuple):
     id: str
@@ -209,6 +221,7 @@ class SupervisoryAuthority(NamedTuple):
     address: Address | None
     url: str | None
     email: str | None
+    phone: str | None
     text: Text | None
     pointer: str
 
@@ -257,6 +270,7 @@ class Settings(NamedTuple):
 
     eu_only: bool = True
     audience: tuple[str, ...] = ()
+    today: dt.date | None = None  # the date of the run, handed in by the engine (checks never read a clock)
 
 
 class Policy(NamedTuple):
@@ -288,9 +302,8 @@ class Policy(NamedTuple):
     def data_item_references(self) -> Iterator[tuple[str, Ref]]:
         """Every place a data item is referenced by id, with a description of who uses it."""
         for processing in self.processings:
-            owner = f"{processing.kind.replace('_', ' ')} {processing.id!r}"
             for ref in processing.data_items:
-                yield owner, ref
+                yield processing.owner, ref
         if self.website is not None:
             for owner, use in (
                 ("website cookies", self.website.cookies),
@@ -361,6 +374,7 @@ def _notice(value: Mapping[str, Any], pointer: str) -> Notice:
         language=value.get("language"),
         version=value.get("version"),
         date=value.get("date"),
+        table_of_contents=_list(value, pointer, "table_of_contents", _text),
         sections=_list(value, pointer, "sections", _section),
         pointer=pointer,
     )
@@ -522,6 +536,7 @@ def _authority(value: Mapping[str, Any], pointer: str) -> SupervisoryAuthority:
         address=_opt(value, pointer, "address", _address),
         url=value.get("url"),
         email=value.get("email"),
+        phone=value.get("phone"),
         text=_opt(value, pointer, "text", _text),
         pointer=pointer,
     )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 
 def escape(token: str | int) -> str:
@@ -35,3 +36,35 @@ def parent(pointer: str) -> str:
 
 def from_path(path: Iterable[str | int]) -> str:
     return join(*path)
+
+
+def step(node: Any, token: str) -> Any:
+    """The child of ``node`` that ``token`` names (a mapping's key, a list's index), or None."""
+    if isinstance(node, Mapping):
+        return node.get(token)
+    if isinstance(node, list) and token.isdigit() and int(token) < len(node):
+        return node[int(token)]
+    return None
+
+
+def trail(data: Any, pointer: str) -> list[Any]:
+    """The nodes from ``data``'s child down to the node at ``pointer``, in order.
+
+    Shorter than the pointer's tokens where the pointer leaves the document.
+    """
+    nodes: list[Any] = []
+    node = data
+    for token in tokens(pointer):
+        node = step(node, token)
+        if node is None:
+            break
+        nodes.append(node)
+    return nodes
+
+
+def resolve(data: Any, pointer: str) -> Any:
+    """The node at ``pointer`` in ``data``, or None when the document has no such node."""
+    if not pointer:
+        return data
+    nodes = trail(data, pointer)
+    return nodes[-1] if len(nodes) == len(tokens(pointer)) else None

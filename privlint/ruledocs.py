@@ -8,9 +8,9 @@ from privlint.rules import Rule
 
 
 def _rules() -> list[Rule]:
-    import checks  # noqa: PLC0415
+    from privlint import catalogue  # noqa: PLC0415
 
-    return list(checks.registry().values())
+    return list(catalogue.registry().values())
 
 
 def catalogue(output_format: str = "text") -> str:
@@ -55,7 +55,7 @@ def explain(rule: Rule) -> str:
 
 def markdown() -> str:
     """The rule reference, ``docs/rules.md``: generated, checked in, tested for staleness."""
-    import checks  # noqa: PLC0415
+    from privlint import catalogue  # noqa: PLC0415
 
     parts = [
         "# privlint rules",
@@ -73,8 +73,8 @@ def markdown() -> str:
         f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.severity.label} | {', '.join(r.articles)} | {r.summary} |"
         for r in rules
     )
-    for module in checks.families():
-        family = sorted((v for v in vars(module).values() if isinstance(v, Rule)), key=lambda r: r.code)
+    for module in catalogue.families():
+        family = catalogue.rules_of(module)
         doc = (module.__doc__ or "").strip()
         parts.extend(["", f"## {doc.splitlines()[0]}", ""])
         rest = "\n".join(doc.splitlines()[1:]).strip()

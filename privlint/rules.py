@@ -8,6 +8,7 @@ explanation, and a failing and a passing example that run as tests.
 
 from __future__ import annotations
 
+import enum
 import re
 import textwrap
 from collections.abc import Callable, Iterator
@@ -23,16 +24,32 @@ ERROR = Severity.ERROR
 WARNING = Severity.WARNING
 INFO = Severity.INFO
 
-CODE_PATTERN = re.compile(r"^[A-Z]{2,3}[0-9]{3}$")
+CODE_PATTERN = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")  # family (REF, BE, LANG) and number
+
+
+class Stage(enum.Enum):
+    """Where in the pipeline a rule's findings are produced (see ``privlint.engine``)."""
+
+    READING = "reading"  # the YAML reader and loader: the file can be read safely
+    SCHEMA = "schema"  # the JSON Schema: the policy has the model's shape
+    MODEL = "model"  # a check function of the model: the compliance rules
+    WAIVERS = "waivers"  # the waivers file and its hygiene
+    NOTICE = "notice"  # the published notice compared with the model (``privlint diff``)
 
 
 class Hit(NamedTuple):
-    """One place where a rule fires; ``at_key`` locates a mapping member at its key."""
+    """One place where a rule fires; ``at_key`` locates a mapping member at its key.
+
+    ``severity`` lowers (or raises) one finding below the rule's own severity, for a rule
+    whose findings differ in weight (BE002: a wrong address is an error, a missing phone
+    number a remark); a severity configured for the rule still applies to all of them.
+    """
 
     pointer: str
     message: str
     hint: str | None = None
     at_key: bool = False
+    severity: Severity | None = None
 
 
 Check = Callable[["Policy"], Iterator[Hit]]
@@ -50,10 +67,16 @@ class Rule:
     fails: str | None = None
     passes: str | None = None
     check: Check | None = field(default=None, compare=False, repr=False)
+    stage: Stage = Stage.MODEL
 
     @property
     def family(self) -> str:
         return self.code.rstrip("0123456789")
+
+    @property
+    def always_on(self) -> bool:
+        """Reading and schema errors stop the checks, so no selection can hide them."""
+        return self.stage in {Stage.READING, Stage.SCHEMA} and self.severity is Severity.ERROR
 
     def __call__(self, policy: Policy) -> Iterator[Hit]:
         if self.check is None:
@@ -72,7 +95,8 @@ def rule(
     """Turn a documented check function into a ``Rule``."""
 
     def make(check: Check) -> Rule:
-        return describe(code, name, severity=severity, articles=articles, hint=hint, doc=check.__doc__, check=check)
+        summary, explanation, fails, passes = parse_doc(check.__doc__ or "")
+        return Rule(code, name, severity, articles, hint, summary, explanation, fails, passes, check, Stage.MODEL)
 
     return make
 
@@ -81,15 +105,15 @@ def describe(
     code: str,
     name: str,
     *,
+    stage: Stage,
     severity: Severity,
     articles: tuple[str, ...],
     hint: str,
-    doc: str | None,
-    check: Check | None = None,
+    doc: str,
 ) -> Rule:
-    """A ``Rule`` whose texts come from ``doc`` (for rules the engine itself applies)."""
-    summary, explanation, fails, passes = parse_doc(doc or "")
-    return Rule(code, name, severity, articles, hint, summary, explanation, fails, passes, check)
+    """A rule without a check function: the engine produces its findings at ``stage``."""
+    summary, explanation, fails, passes = parse_doc(doc)
+    return Rule(code, name, severity, articles, hint, summary, explanation, fails, passes, None, stage)
 
 
 _EXAMPLE = re.compile(r"^(Fails|Passes)::\s*$", re.MULTILINE)

@@ -16,6 +16,7 @@ uses a type for which that would matter (see ``_fast_path_is_exact``).
 from __future__ import annotations
 
 import functools
+import importlib
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -44,11 +45,11 @@ class SchemaError(Exception):
 
 
 def schema_text() -> str:
-    # Beside the ``schemas`` package, read directly: importlib.resources costs ~10 ms of
-    # imports on every start, and the package is always installed as files.
-    import schemas  # noqa: PLC0415
-
-    return (Path(schemas.__file__).parent / SCHEMA_FILE).read_text(encoding="utf-8")
+    # Beside the ``privlint.schemas`` package, read directly: importlib.resources costs
+    # ~10 ms of imports on every start, and the package is always installed as files.
+    # Imported by name: the top-level ``schemas/`` folder is mapped into the package.
+    schemas = importlib.import_module("privlint.schemas")
+    return (Path(str(schemas.__file__)).parent / SCHEMA_FILE).read_text(encoding="utf-8")
 
 
 @functools.cache
@@ -293,7 +294,7 @@ def _explain(error: _Error) -> Iterator[Violation]:
     elif keyword == "type":
         yield Violation(
             pointer,
-            f"{subject} must be {_type_name(error.value)}, found {_type_name(_json_type(error.instance))} {found}",
+            type_message(subject, error.value, error.instance),
             "change the value's type" + (" (quote it to make it a string)" if error.value == "string" else ""),
         )
     elif error.in_property_names:
@@ -351,16 +352,22 @@ def _show(value: Any) -> str:
     return json.dumps(value)
 
 
-def _json_type(value: Any) -> str:
+def type_message(subject: str, expected: str | list[str], value: Any) -> str:
+    """``subject`` must be of the JSON Schema type(s) ``expected``, and ``value`` is not."""
+    return f"{subject} must be {_type_name(expected)}, found {_found(value)}"
+
+
+def _found(value: Any) -> str:
+    """The kind of ``value``, said once, with the value itself where it is short enough to help."""
     if value is None:
         return "null"
     if isinstance(value, bool):
-        return "boolean"
+        return f"the boolean {json.dumps(value)}"
     if isinstance(value, (int, float)):
-        return "number"
+        return f"the number {json.dumps(value)}"
     if isinstance(value, str):
-        return "string"
-    return "object" if isinstance(value, dict) else "array"
+        return f"the string {value!r}"
+    return "a mapping" if isinstance(value, dict) else "a list"
 
 
 _TYPE_NAMES = {
@@ -370,7 +377,7 @@ _TYPE_NAMES = {
     "number": "a number",
     "integer": "a whole number",
     "boolean": "true or false",
-    "null": "empty",
+    "null": "null",
 }
 
 

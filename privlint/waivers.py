@@ -95,34 +95,17 @@ def within(pointer: str, ancestor: str) -> bool:
 
 def entry_ids(pointer: str, data: Any) -> set[str]:
     """The ids of every mapping on the way from the root to ``pointer`` (inclusive)."""
-    found: set[str] = set()
-    node = data
-    for token in pointers.tokens(pointer):
-        node = _step(node, token)
-        if node is None:
-            break
-        if isinstance(node, Mapping) and isinstance(node.get("id"), str):
-            found.add(node["id"])
-    return found
-
-
-def _step(node: Any, token: str) -> Any:
-    if isinstance(node, Mapping):
-        return node.get(token)
-    if isinstance(node, list) and token.isdigit() and int(token) < len(node):
-        return node[int(token)]
-    return None
+    return {
+        node["id"]
+        for node in pointers.trail(data, pointer)
+        if isinstance(node, Mapping) and isinstance(node.get("id"), str)
+    }
 
 
 def read(path: Path, name: str, known_codes: Iterable[str]) -> WaiverFile:
     """Read and check the waivers file at ``path`` (shown to users as ``name``)."""
     result = WaiverFile(name)
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        result.problems.append(Problem("YML001", f"cannot read: {error.strerror}", Span(1, 1)))
-        return result
-    text = yaml_reader.decode(raw)
+    text = yaml_reader.read_file(path)
     if isinstance(text, yaml_reader.Problem):
         result.problems.append(Problem(text.code, text.message, text.span, text.hint))
         return result

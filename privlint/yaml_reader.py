@@ -39,13 +39,19 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping
 from itertools import accumulate
+from pathlib import Path
 from typing import Any, NamedTuple
 
+from privlint import files
 from privlint.findings import Span
 from privlint.pointers import child, tokens
 
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = files.MAX_BYTES
 MAX_DEPTH = 64
+# Python converts integers to and from decimal text only up to 4,300 digits (its default
+# ``sys.get_int_max_str_digits()``, CPython 3.11+): a longer one would fail wherever it is
+# shown, so it is refused while reading, located, like the other limits.
+MAX_INTEGER_DIGITS = 4300
 
 # YAML 1.2.2, section 10.3.2 (core schema): the only implicit non-string scalars.
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
@@ -66,9 +72,13 @@ _YAML11_BOOL = frozenset(
 )
 
 _FLATTEN = "a policy needs only a few levels; flatten the structure"
+_SPLIT = "split the policy into several files"
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = frozenset(_CORE + name for name in ("str", "int", "float", "bool", "null", "map", "seq")) | {"!"}
 
+# Where an anchor could be: '&' at the start of a node, followed by a character of its name
+# (YAML 1.2.2, 6.9.2). Text such as "Smet & Jet" does not match; a quoted "&x" may, harmlessly.
+_MAYBE_ANCHOR = re.compile(r"(?:^|[ \t\r\n\[{,:])&[^ \t\r\n\[\]{},]")
 _INDEX = re.compile(r"0|[1-9][0-9]*")  # a JSON Pointer token that indexes a list (RFC 6901)
 
 # The line breaks of YAML 1.2 (and of editors): CR LF, CR, LF. Not NEL, LS, PS (YAML 1.1).
@@ -256,15 +266,24 @@ class _RefusedError(Exception):
         self.problem = problem
 
 
+def read_file(path: Path) -> str | Problem:
+    """The text of the file at ``path``, or why it cannot be read as a policy file.
+
+    Only a regular file is read, and never more than ``MAX_BYTES`` + 1 bytes (see ``files``).
+    """
+    try:
+        raw = files.read_regular(path, MAX_BYTES)
+    except files.FileTooLargeError as error:
+        return Problem("YML003", str(error.strerror), Span(1, 1), _SPLIT)
+    except OSError as error:
+        return Problem("YML001", f"cannot read: {error.strerror}", Span(1, 1))
+    return decode(raw)
+
+
 def decode(raw: bytes) -> str | Problem:
     """Decode UTF-8 (a byte-order mark is allowed), or say where the first bad byte is."""
     if len(raw) > MAX_BYTES:
-        return Problem(
-            "YML003",
-            f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}",
-            Span(1, 1),
-            "split the policy into several files",
-        )
+        return Problem("YML003", str(files.FileTooLargeError(len(raw), MAX_BYTES).strerror), Span(1, 1), _SPLIT)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -278,13 +297,43 @@ def decode(raw: bytes) -> str | Problem:
         )
 
 
+class IntegerTooLongError(ValueError):
+    """An integer scalar with more decimal digits than ``MAX_INTEGER_DIGITS``."""
+
+    def __init__(self, digits: int) -> None:
+        super().__init__(f"an integer of {digits:,} digits")
+        self.digits = digits
+
+
+def _decimal(text: str) -> int:
+    digits = len(text) - (text[0] in "+-")
+    if digits > MAX_INTEGER_DIGITS:
+        raise IntegerTooLongError(digits)
+    return int(text)
+
+
+def _based(text: str, base: int) -> int:
+    """An octal or hexadecimal integer (Python converts these at any length), within the limit."""
+    value = int(text[2:], base)
+    if value.bit_length() > _SAFE_BITS:
+        digits = int(value.bit_length() * 0.30102999566398120) + 1  # log10(2): at most one too many
+        if value < 10 ** (digits - 1):
+            digits -= 1
+        if digits > MAX_INTEGER_DIGITS:
+            raise IntegerTooLongError(digits)
+    return value
+
+
+# Every integer below 2**_SAFE_BITS has at most MAX_INTEGER_DIGITS decimal digits.
+_SAFE_BITS = int(MAX_INTEGER_DIGITS / 0.30102999566398120)
+
 _PLAIN_VALUES: tuple[tuple[re.Pattern[str], Any], ...] = (
     (_NULL, lambda _: None),
     (_BOOL_TRUE, lambda _: True),
     (_BOOL_FALSE, lambda _: False),
-    (_INT_DEC, int),
-    (_INT_OCT, lambda v: int(v, 8)),
-    (_INT_HEX, lambda v: int(v, 16)),
+    (_INT_DEC, _decimal),
+    (_INT_OCT, lambda v: _based(v, 8)),
+    (_INT_HEX, lambda v: _based(v, 16)),
     (_FLOAT, float),
     (_INF, lambda v: float(v.replace(".", "", 1))),
     (_NAN, lambda _: float("nan")),
@@ -292,7 +341,10 @@ _PLAIN_VALUES: tuple[tuple[re.Pattern[str], Any], ...] = (
 
 
 def resolve_plain(value: str) -> Any:
-    """The YAML 1.2 core-schema value of a plain (unquoted) scalar."""
+    """The YAML 1.2 core-schema value of a plain (unquoted) scalar.
+
+    Raises ``IntegerTooLongError`` for an integer of more than ``MAX_INTEGER_DIGITS`` digits.
+    """
     if value and value[0] not in _TYPED_FIRST:
         return value
     for pattern, convert in _PLAIN_VALUES:
@@ -381,20 +433,24 @@ class _Builder:
         self.stack: list[_Frame] = []
         self.top: _Frame | None = None  # the innermost open collection: stack[-1]
         self.documents = 0
+        self.anchor: Any = None  # the first anchored event, refused unless an alias is refused first
 
     def handlers(self) -> dict[type, Callable[[Any], None]]:
         """The handler of each event class (dispatch by class: one dict lookup per event)."""
         import yaml  # noqa: PLC0415
 
+        scalar: Callable[[Any], None] = self.scalar if self.shield.restore is None else self.shielded_scalar
+        if _MAYBE_ANCHOR.search(self.lines.text):  # only then can an event carry one: most files pay nothing
+            scalar = self._noting_anchor(scalar)
         return {
-            yaml.ScalarEvent: self.scalar if self.shield.restore is None else self.shielded_scalar,
-            yaml.MappingStartEvent: self.open_mapping,
-            yaml.SequenceStartEvent: self.open_sequence,
+            yaml.ScalarEvent: scalar,
+            yaml.MappingStartEvent: self._noting_anchor(self.open_mapping),
+            yaml.SequenceStartEvent: self._noting_anchor(self.open_sequence),
             yaml.MappingEndEvent: self.close,
             yaml.SequenceEndEvent: self.close,
             yaml.AliasEvent: self.alias,
             yaml.DocumentStartEvent: self.start_document,
-            yaml.DocumentEndEvent: _ignore,
+            yaml.DocumentEndEvent: self.end_document,
             yaml.StreamStartEvent: _ignore,
             yaml.StreamEndEvent: _ignore,
         }
@@ -415,13 +471,23 @@ class _Builder:
                 event.start_mark,
                 "keep one document per file; split sections over several files instead",
             )
-        if event.version is not None and event.version != (1, 2):
-            major, minor = event.version
+
+    def _noting_anchor(self, handler: Callable[[Any], None]) -> Callable[[Any], None]:
+        def noting(event: Any) -> None:
+            if event.anchor is not None and self.anchor is None:
+                self.anchor = event
+            handler(event)
+
+        return noting
+
+    def end_document(self, _event: Any) -> None:
+        # An alias, had there been one, was refused where it is written: it is the riskier part.
+        if self.anchor is not None:
             raise self.refuse(
                 "YML003",
-                f"the file declares %YAML {major}.{minor}; privlint reads YAML 1.2 only",
-                event.start_mark,
-                "remove the %YAML directive and quote values such as yes/no/on/off",
+                f"anchor '&{self.anchor.anchor}' is not allowed",
+                self.anchor.start_mark,
+                "remove the anchor; a policy writes every value out",
             )
 
     def alias(self, event: Any) -> None:
@@ -488,6 +554,15 @@ class _Builder:
             frame.key = None
         if plain and event.value in _YAML11_BOOL:
             self._yaml11_boolean(event.value, span)
+
+    def too_long(self, error: IntegerTooLongError, event: Any) -> Problem:
+        """The problem of a scalar ``event`` holding an integer over the limit."""
+        return Problem(
+            "YML003",
+            f"{error}; privlint reads integers of at most {MAX_INTEGER_DIGITS:,} digits",
+            self.at(event.start_mark),
+            "quote the value if it is text",
+        )
 
     def _duplicate(self, first: Record, key: str, span: Record) -> None:
         line, column = self.lines.position(first[0])
@@ -563,7 +638,10 @@ def read(text: str) -> Document:
     # libyaml skips a byte-order mark at the start of its input without counting it.
     skipped = 1 if text.startswith("\ufeff") and _is_libyaml() else 0
     document = Document(Lines(text, skipped))
-    if shield.missing is not None:
+    version = _other_yaml_version(text)
+    if version is not None:
+        document.problems.append(version)
+    elif shield.missing is not None:
         document.problems.append(_unshieldable(text, shield.missing))
     else:
         builder = _Builder(document, shield)
@@ -596,6 +674,38 @@ def _settle(document: Document, builder: _Builder) -> None:
         )
 
 
+# What may precede the first document's content: a byte-order mark, blank and comment lines,
+# and directives (YAML 1.2.2, section 9.2). A %YAML directive can only stand there.
+_PROLOGUE = re.compile(r"\ufeff?(?:[ \t]*(?:#[^\r\n]*)?(?:\r\n?|\n)|%[^\r\n]*(?:\r\n?|\n|\Z))*")
+_YAML_DIRECTIVE = re.compile(r"(?:^|(?<=[\r\n\ufeff]))%YAML(?:[ \t]+([^ \t\r\n#]*))?(?=[ \t\r\n#]|\Z)")
+
+
+def _other_yaml_version(text: str) -> Problem | None:
+    """A ``%YAML`` directive for any version but 1.2, which privlint refuses whatever it is.
+
+    Looked for before parsing: libyaml and PyYAML disagree on what they accept (1.1, 1.3, ...)
+    and on how they fail, and either way the file would be read as YAML 1.2.
+    """
+    if "%" not in text[:2] and "\n%" not in text and "\r%" not in text:
+        return None  # the usual file: no line starts with a directive
+    prologue = _PROLOGUE.match(text)
+    assert prologue is not None  # noqa: S101 - the pattern matches the empty string
+    for directive in _YAML_DIRECTIVE.finditer(prologue.group()):
+        version = directive.group(1) or ""
+        if version != "1.2":
+            written = f"%YAML {version}" if version else "%YAML with no version"
+            hint = "remove the %YAML directive: privlint reads every file as YAML 1.2"
+            if version == "1.1":
+                hint += "; quote values such as yes/no/on/off that should stay text"
+            return Problem(
+                "YML003",
+                f"the file declares {written}; privlint reads YAML 1.2 only",
+                Lines(text).span(directive.start()),
+                hint,
+            )
+    return None
+
+
 def _unshieldable(text: str, character: str) -> Problem:
     """A file that holds every private-use character and one YAML 1.1 reads as a line break."""
     name = _YAML11_BREAKS[character]
@@ -622,6 +732,7 @@ def _parse(shield: _Shield, builder: _Builder) -> None:
     problems = builder.document.problems
     handlers = builder.handlers()
     parser = None
+    event: Any = None
     try:
         parser = _parser(text)
         # get_event() directly, not yaml.parse(): that generator and its check_event() per
@@ -633,6 +744,8 @@ def _parse(shield: _Shield, builder: _Builder) -> None:
             event = next_event()
     except _RefusedError as refused:
         problems.append(refused.problem)
+    except IntegerTooLongError as error:  # raised while the handler of ``event`` resolved its value
+        problems.append(builder.too_long(error, event))
     except yaml.MarkedYAMLError as error:
         problems.append(_syntax_problem(error, builder.lines))
     except yaml.reader.ReaderError as error:  # a character YAML forbids
@@ -665,6 +778,21 @@ def _syntax_problem(error: Any, lines: Lines) -> Problem:
     if "maximum nesting depth" in problem:
         return Problem("YML003", f"nesting is deeper than the parser allows ({problem})", span, _FLATTEN)
     message = f"syntax error: {problem}"
+    start = error.context_mark
+    if error.context and error.problem and start is not None and error.context.startswith(_UNCLOSED):
+        # A string, a flow collection or a key that is not closed: the parser notices where
+        # it gives up, often the end of the file; the place to fix is where it starts.
+        line, column = span.line, span.column
+        return Problem(
+            "YML001",
+            f"{message} at line {line}, column {column} ({error.context} that starts here)",
+            lines.span(start.index),
+        )
     if error.context and error.problem:
         message += f" ({error.context})"
     return Problem("YML001", message, span)
+
+
+# Contexts of a construct that runs from its start to a closing character or key indicator
+# (a quoted scalar, a flow collection, a simple key, ...), in libyaml's and PyYAML's words.
+_UNCLOSED = ("while scanning", "while parsing a flow")

@@ -51,9 +51,9 @@ def pytest_configure(config: Any) -> None:  # noqa: ARG001 - pytest's hook signa
     code = os.environ.get(MUTATE)
     if not code:
         return
-    import checks  # noqa: PLC0415
+    from privlint import catalogue  # noqa: PLC0415
 
-    rule = checks.registry()[code]
+    rule = catalogue.registry()[code]
     if rule.check is None:
         raise SystemExit(f"{code} has no check to disable")
     # Rule is a frozen dataclass; the registry, the engine and the tests all share this one object.
@@ -64,10 +64,9 @@ def pytest_configure(config: Any) -> None:  # noqa: ARG001 - pytest's hook signa
 
 
 def checked_codes() -> list[str]:
-    sys.path.insert(0, str(REPO))
-    import checks  # noqa: PLC0415
+    from privlint import catalogue  # noqa: PLC0415
 
-    return [code for code, rule in checks.registry().items() if rule.check is not None]
+    return [code for code, rule in catalogue.registry().items() if rule.check is not None]
 
 
 def run_mutant(code: str, tests: str) -> tuple[int, str, float]:

@@ -357,6 +357,9 @@ def _notice(draw: st.DrawFn, plan: _Plan) -> dict[str, Any]:
     sections = _ids(draw, "n", st.integers(0, 2), compliant=full)
     if sections:
         notice["sections"] = [_section(draw, plan, section) for section in sections]
+    if not full:  # entries as written: numbered, unnumbered, any text (a compliant policy has none)
+        entry = st.one_of(texts(compliant=False), regex(r"[1-4]\. [A-Za-z ]{1,12}").map(lambda text: {"nl": text}))
+        put(notice, "table_of_contents", maybe(draw, st.lists(entry, max_size=3)))
     return notice
 
 
@@ -630,6 +633,7 @@ def _authority(draw: st.DrawFn, plan: _Plan) -> dict[str, Any]:
         authority["address"] = _address(draw, plan, full=False)
     put(authority, "url", maybe(draw, any_text()))
     put(authority, "email", maybe(draw, emails()))
+    put(authority, "phone", maybe(draw, st.one_of(any_text(), st.just(gba()["phone"]))))
     put(authority, "text", maybe(draw, texts(compliant=False)))
     return authority
 
@@ -648,6 +652,7 @@ def _gba() -> Mapping[str, Any]:
         },
         "url": authority.websites[0],
         "email": authority.email,
+        "phone": authority.phone,
     }
 
 

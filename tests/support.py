@@ -10,8 +10,9 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from privlint.config import Config
-from privlint.engine import Result, lint
+from privlint.engine import lint
 from privlint.findings import Finding
+from privlint.result import Result
 
 REPO = Path(__file__).resolve().parents[1]
 POLICY = REPO / "policy"

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
+
+import pytest
 
 from privlint import __version__
 
@@ -102,7 +105,7 @@ def test_unknown_configuration_key_is_a_usage_error_naming_the_key(tmp_path: Pat
 def test_missing_path_is_a_usage_error(tmp_path: Path):
     result = run("check", str(tmp_path / "nope"))
     assert result.returncode == 2
-    assert "does not exist" in result.stderr
+    assert result.stderr == f"privlint: no such file or directory: {tmp_path / 'nope'}\n"
 
 
 def test_version_and_help():
@@ -126,3 +129,56 @@ def test_rule_explains_a_code_and_rules_lists_them():
 def test_schema_command_prints_the_shipped_schema():
     printed = json.loads(run("schema").stdout)
     assert printed == json.loads((REPO / "schemas" / "policy.schema.json").read_text(encoding="utf-8"))
+
+
+# Commands that do not apply a baseline or waivers, with the arguments to run them in a folder
+# holding a copy of the bundled policy and notice. (`diff` applies both to its DRF findings,
+# like `check`: see tests/notice/test_diff_pipeline.py.)
+NEEDS_NEITHER = {
+    "render": ["render"],
+    "import": ["import", "notice.txt", "-o", "imported"],
+    "rules": ["rules"],
+    "rule": ["rule", "REF001"],
+    "schema": ["schema"],
+}
+MISSING_FILES = {
+    "baseline": '[tool.privlint]\nbaseline = "missing.json"\n',
+    "waivers": '[tool.privlint]\nwaivers = "missing-waivers.yaml"\n',
+}
+
+
+def _repository_copy(folder: Path, configuration: str) -> Path:
+    shutil.copytree(POLICY, folder / "policy")
+    shutil.copy(REPO / "notice" / "klanten-privacyverklaring.txt", folder / "notice.txt")
+    (folder / "pyproject.toml").write_text(configuration, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("missing", sorted(MISSING_FILES))
+@pytest.mark.parametrize("command", sorted(NEEDS_NEITHER))
+def test_a_command_that_applies_no_baseline_or_waivers_ignores_a_missing_one(tmp_path: Path, command, missing):
+    folder = _repository_copy(tmp_path, MISSING_FILES[missing])
+    result = run(*NEEDS_NEITHER[command], cwd=folder)
+    assert result.returncode in (0, 1), result.stderr
+    assert "not found" not in result.stderr
+    assert result.stdout
+
+
+@pytest.mark.parametrize("command", [["check"], ["report", "-o", "report.html"], ["diff", "policy", "notice.txt"]])
+def test_a_command_that_applies_the_baseline_still_refuses_a_missing_one(tmp_path: Path, command):
+    folder = _repository_copy(tmp_path, MISSING_FILES["baseline"])
+    result = run(*command, cwd=folder)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "privlint: configuration error: missing.json: baseline file not found; "
+        "write it with --write-baseline missing.json\n"
+    )
+
+
+def test_a_4301_digit_integer_in_the_configuration_is_a_configuration_error(tmp_path: Path):
+    (tmp_path / "pyproject.toml").write_text(f"[tool.privlint]\neu_only = {'9' * 4301}\n", encoding="utf-8")
+    write_policy(tmp_path / "policy", CLEAN_POLICY)
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"privlint: configuration error: {tmp_path / 'pyproject.toml'}: cannot read")
+    assert "internal error" not in result.stderr

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import checks
-from privlint import ruledocs
+from privlint import catalogue, ruledocs
 
 from support import REPO
 
@@ -15,6 +14,6 @@ def test_rules_reference_is_up_to_date():
 
 def test_rules_reference_documents_every_rule_with_an_anchor():
     text = ruledocs.markdown()
-    for code in checks.registry():
+    for code in catalogue.registry():
         assert f'<a id="{code.lower()}"></a>' in text
         assert f"({code})" in text

@@ -92,6 +92,16 @@ def listing(folder: Path) -> dict[str, tuple[int, int]]:
 
 def run_check(tmp_path: Path, policy: Path) -> tuple[subprocess.CompletedProcess[str], list[dict]]:
     """``privlint check POLICY --format json`` under the limits and the guard; its findings."""
+    completed = run_guarded(tmp_path, "check", str(policy), "--format", "json")
+    assert completed.returncode == 1, (completed.returncode, completed.stderr[-2000:])
+    assert completed.stderr == ""
+    findings = json.loads(completed.stdout)["findings"]
+    assert findings
+    return completed, findings
+
+
+def run_guarded(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``privlint ARGS`` under the limits and the guard, with no traceback and no side effect."""
     work, home, temp, guard = (tmp_path / name for name in ("work", "home", "tmp", "guard"))
     for folder in (work, home, temp, guard):
         folder.mkdir(exist_ok=True)
@@ -107,7 +117,7 @@ def run_check(tmp_path: Path, policy: Path) -> tuple[subprocess.CompletedProcess
     }
     before = listing(tmp_path)
     completed = subprocess.run(
-        [str(PRIVLINT), "check", str(policy), "--format", "json"],
+        [str(PRIVLINT), *args],
         cwd=work,
         env=environment,
         preexec_fn=limits,
@@ -120,11 +130,7 @@ def run_check(tmp_path: Path, policy: Path) -> tuple[subprocess.CompletedProcess
     assert not any((work / marker).exists() or (home / marker).exists() for marker in MARKERS)
     assert not OUTSIDE_MARKER.exists()
     assert "Traceback" not in completed.stdout + completed.stderr
-    assert completed.returncode == 1, (completed.returncode, completed.stderr[-2000:])
-    assert completed.stderr == ""
-    findings = json.loads(completed.stdout)["findings"]
-    assert findings
-    return completed, findings
+    return completed
 
 
 def assert_located(findings: list[dict], policy: Path) -> None:
@@ -156,10 +162,18 @@ EXPECTED = {
     "tabs.yaml": ("YML001", 2, 1, "a tab is used where YAML allows only spaces"),
     "yaml11_no.yaml": ("YML003", 1, 1, "declares %YAML 1.1; privlint reads YAML 1.2 only"),
     "yaml12_no.yaml": ("YML004", 3, 14, "'NO' is the string 'NO' in YAML 1.2"),
+    "yaml13.yaml": ("YML003", 1, 1, "declares %YAML 1.3; privlint reads YAML 1.2 only"),
+    "anchor_without_alias.yaml": ("YML003", 2, 5, "anchor '&vat' is not allowed"),
+    "huge_integer.yaml": ("YML003", 2, 22, "an integer of 4,301 digits; privlint reads integers of at most 4,300"),
+    # A syntax error is placed where the unclosed construct starts, not at the end of the file.
+    "unclosed_quote.yaml": ("YML001", 2, 9, "(while scanning a quoted scalar that starts here)"),
+    "unclosed_flow_sequence.yaml": ("YML001", 1, 11, "(while parsing a flow sequence that starts here)"),
     "escaped_surrogate.yaml": ("YML001", 2, 17, "invalid Unicode character escape code"),
     # The byte-order mark does not count: the unused item on line 1 is at the column an editor shows.
     "bom.yaml": ("REF002", 1, 32, "'fax_number' is used by no processing"),
     "escaped_controls.yaml": ("TRN001", 2, 3, "is not fully identified"),
+    # Lines end at CR LF, lone CR and LF, as an editor counts them: CR LF is one line break.
+    "cr_line_breaks.yaml": ("REF002", 4, 5, "'fax_number' is used by no processing"),
     # NEL, LS and PS are text in YAML 1.2: the tag after the LS stays in the comment, no line is shifted.
     "yaml11_line_breaks.yaml": ("REF002", 4, 14, "'unused_item' is used by no processing"),
 }
@@ -248,6 +262,47 @@ def test_a_generated_hostile_input_gives_its_located_finding(tmp_path: Path, nam
     matching = [f for f in findings if f["code"] == code and f["line"] == line and column in (None, f["column"])]
     assert matching, [(f["code"], f["line"], f["column"], f["message"][:80]) for f in findings]
     assert words in matching[0]["message"]
+
+
+def test_a_sparse_five_gigabyte_file_is_refused_without_being_read(tmp_path: Path):
+    """The size limit applies while reading: the file is never read whole (the child has 2 GiB)."""
+    policy = tmp_path / "input" / "sparse.yaml"
+    policy.parent.mkdir()
+    with policy.open("wb") as stream:
+        stream.truncate(5 * 1024**3)  # a hole: no disk space, but reading it yields 5 GiB of NUL bytes
+    _, findings = run_check(tmp_path, policy)
+    assert [(f["code"], f["line"], f["column"]) for f in findings] == [("YML003", 1, 1)]
+    assert findings[0]["message"] == "file is 5,368,709,120 bytes; the limit is 67,108,864"
+
+
+def _fifo(path: Path) -> Path:
+    os.mkfifo(path)
+    return path
+
+
+def _link_to_dev_zero(path: Path) -> Path:
+    path.symlink_to("/dev/zero")
+    return path
+
+
+# What is neither a regular file nor a folder is refused before it is opened: a FIFO would
+# block until a writer comes, a device would be read without end.
+NOT_FILES = {"fifo.yaml": _fifo, "zero.yaml": _link_to_dev_zero}
+
+
+@pytest.mark.parametrize("name", sorted(NOT_FILES))
+def test_what_is_not_a_regular_file_is_a_usage_error_and_never_read(tmp_path: Path, name: str):
+    policy = NOT_FILES[name](tmp_path / name)
+    completed = run_guarded(tmp_path, "check", str(policy), "--format", "json")
+    assert completed.returncode == 2, completed.stderr
+    assert completed.stdout == ""
+    assert completed.stderr == f"privlint: {policy} is not a regular file or folder\n"
+
+
+def test_dev_zero_itself_is_a_usage_error(tmp_path: Path):
+    completed = run_guarded(tmp_path, "check", "/dev/zero")
+    assert completed.returncode == 2
+    assert completed.stderr == "privlint: /dev/zero is not a regular file or folder\n"
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])

@@ -309,13 +309,18 @@ def test_every_entry_names_its_source():
         *(exception for limit in knowledge.retention_limits().values() for exception in limit.exceptions),
         knowledge.supervisory_authority("BE"),
         knowledge.be_enterprise_number_format(),
+        *knowledge.open_list_markers().values(),
+        *knowledge.hedges().values(),
+        *knowledge.dutch_terms(),
+        knowledge.mixed_case_rule(),
     ]
     assert all(record.source.strip() for record in records)
 
 
 def test_every_file_is_dated():
     as_of = knowledge.data_as_of()
-    assert len(as_of) == 6
+    data = Path(knowledge.__file__).parent / "data"
+    assert set(as_of) == {path.name for path in data.glob("*.toml")}
     assert all(isinstance(day, date) for day in as_of.values())
 
 

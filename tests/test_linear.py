@@ -27,8 +27,7 @@ from typing import Any
 
 import pytest
 
-import checks
-from privlint import model, schema, yaml_reader
+from privlint import catalogue, model, schema, yaml_reader
 from privlint.config import Config
 from privlint.engine import lint
 from privlint.loading import Source, load
@@ -143,7 +142,7 @@ def test_locating_every_node_is_linear(sizes: dict[int, Sized]) -> None:
     assert_linear("Source.locate", locate_all, sizes)
 
 
-RULES = sorted(code for code, rule in checks.registry().items() if rule.check is not None)
+RULES = sorted(code for code, rule in catalogue.registry().items() if rule.check is not None)
 
 
 @pytest.mark.parametrize("code", RULES)
@@ -152,16 +151,16 @@ def test_each_rule_is_linear(code: str, sizes: dict[int, Sized], monkeypatch: py
     # fixed number of names, then with a shortlist drawn from names sharing a rare trigram:
     # constant work per reference, but only beyond those bounds. Scaled down here to the size
     # of these policies.
-    from checks import references  # noqa: PLC0415
+    from privlint.checks import references  # noqa: PLC0415
 
     suggestions = references._Suggestions  # noqa: SLF001
     for name, bound in (("FULL_SCAN_LIMIT", 20), ("RARE_TRIGRAM", 10), ("SHORTLIST", 5)):
         monkeypatch.setattr(suggestions, name, bound)
-    rule = checks.registry()[code]
+    rule = catalogue.registry()[code]
     assert_linear(code, lambda sized: lambda: list(rule(sized.policy)), sizes)
 
 
 def test_the_synthetic_policies_give_findings_of_several_rules(sizes: dict[int, Sized]) -> None:
     """The counted runs report findings, not only silence (else a slow reporting path would hide)."""
-    fired = {code for code in RULES if list(checks.registry()[code](sizes[LARGE].policy))}
+    fired = {code for code in RULES if list(catalogue.registry()[code](sizes[LARGE].policy))}
     assert {"REF001", "REF003", "REF004", "RET001", "LB002", "TRF002", "RCP002"} <= fired

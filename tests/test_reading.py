@@ -10,7 +10,57 @@ import pytest
 from support import lint_files, lint_text, run, where
 
 BAD_INPUTS = {
-    "syntax error": ("controller:\n  name: [Smet-Jet\n", ("YML001", 3, 1), "syntax error"),
+    # A syntax error is placed where the unclosed construct starts, not where the parser gave up.
+    "syntax error": ("controller:\n  name: [Smet-Jet\n", ("YML001", 2, 9), "while parsing a flow sequence"),
+    "unclosed quote": (
+        'controller:\n  name: "Smet-Jet\n  city: Westerlo\n',
+        ("YML001", 2, 9),
+        "syntax error: found unexpected end of stream at line 4, column 1 (while scanning a quoted scalar",
+    ),
+    "unclosed flow sequence": (
+        "controller: [a, b\nfoo: bar\n",
+        ("YML001", 1, 13),
+        "at line 2, column 4 (while parsing a flow sequence that starts here)",
+    ),
+    "unclosed flow mapping": ("controller: {name: x\naudience: []\n", ("YML001", 1, 13), "flow mapping"),
+    "key without colon": ("controller:\n  name: x\naudience\n", ("YML001", 3, 1), "simple key"),
+    "anchor without alias": ("data_items:\n  - &x id: vat_number\n", ("YML003", 2, 5), "anchor '&x' is not allowed"),
+    "anchor on a mapping": ("controller: &c {name: x}\n", ("YML003", 1, 13), "anchor '&c' is not allowed"),
+    "anchor on a list": ("audience: &a\n  - customers\n", ("YML003", 1, 11), "anchor '&a' is not allowed"),
+    "anchor after a JSON-like key": ('controller: {"name":&n x}\n', ("YML003", 1, 21), "anchor '&n' is not allowed"),
+    "YAML 1.3 document": (
+        "%YAML 1.3\n---\ncontroller: {name: x}\n",
+        ("YML003", 1, 1),
+        "the file declares %YAML 1.3; privlint reads YAML 1.2 only",
+    ),
+    "YAML 2.0 document": ("%YAML 2.0\n---\ncontroller: {name: x}\n", ("YML003", 1, 1), "declares %YAML 2.0;"),
+    "YAML 1.1 after a comment": (
+        "# the policy\n%YAML 1.1\n---\ncontroller: {name: x}\n",
+        ("YML003", 2, 1),
+        "the file declares %YAML 1.1; privlint reads YAML 1.2 only",
+    ),
+    "YAML 1.1 after a byte-order mark": ("\ufeff%YAML 1.1\n---\ncontroller: {name: x}\n", ("YML003", 1, 1), "1.1;"),
+    "%YAML without a version": ("%YAML\n---\ncontroller: {name: x}\n", ("YML003", 1, 1), "%YAML with no version"),
+    "4,301-digit integer": (
+        "controller:\n  name: " + "9" * 4301 + "\n",
+        ("YML003", 2, 9),
+        "an integer of 4,301 digits; privlint reads integers of at most 4,300 digits",
+    ),
+    "4,301-digit negative integer in a list": (
+        "audience: [-" + "1" * 4301 + "]\n",
+        ("YML003", 1, 12),
+        "an integer of 4,301 digits",
+    ),
+    "hexadecimal integer over 4,300 digits": (
+        "controller: {name: 0x" + "f" * 3600 + "}\n",
+        ("YML003", 1, 20),
+        "an integer of 4,335 digits",
+    ),
+    "4,301-digit integer under an explicit tag": (
+        "controller: {name: !!int " + "7" * 4301 + "}\n",
+        ("YML003", 1, 20),
+        "an integer of 4,301 digits",
+    ),
     "tab indentation": ("controller:\n\tname: Smet-Jet NV\n", ("YML001", 2, 1), "tab"),
     "duplicate key": ("controller:\n  name: A\n  name: B\n", ("YML002", 3, 3), "first defined at line 2"),
     "python tag": ("controller: !!python/object/apply:os.system ['true']\n", ("YML003", 1, 13), "not allowed"),
@@ -50,6 +100,20 @@ def test_not_utf8_is_located_at_the_first_bad_byte(tmp_path: Path):
     assert result.returncode == 1
 
 
+def test_a_yaml_1_2_directive_and_a_4300_digit_integer_are_read():
+    result = lint_files({"policy.yaml": "%YAML 1.2\n---\ncontroller:\n  name: " + "9" * 4300 + "\n"})
+    assert where(result.findings) == [("SCH001", 4, 9)]
+    assert result.source is not None
+    assert result.source.data["controller"]["name"] == int("9" * 4300)
+
+
+def test_an_ampersand_in_text_is_no_anchor():
+    result = lint_files({"policy.yaml": "controller:\n  name: Smet & Jet NV\n  email: 'a&b@example.be'\n"})
+    assert [f.code for f in result.findings if f.code.startswith("YML")] == []
+    assert result.source is not None
+    assert result.source.data["controller"] == {"name": "Smet & Jet NV", "email": "a&b@example.be"}
+
+
 def test_a_byte_order_mark_is_accepted():
     result = lint_files({"policy.yaml": "\ufeffaudience: [customers]\n"})
     assert [f.code for f in result.findings if f.code.startswith(("YML", "SCH"))] == []
@@ -84,3 +148,30 @@ def test_bad_input_on_the_command_line_gives_no_traceback(tmp_path: Path, name: 
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     assert f"policy.yaml:{BAD_INPUTS[name][1][1]}:{BAD_INPUTS[name][1][2]}: {BAD_INPUTS[name][1][0]}" in result.stdout
+
+
+HUGE = "9" * 4301
+
+
+@pytest.mark.parametrize("command", ["check", "render"])
+def test_a_4301_digit_integer_in_the_policy_is_a_located_finding_in_every_command(tmp_path: Path, command: str):
+    (tmp_path / "policy.yaml").write_text(f"controller:\n  name: Smet-Jet NV\naudience: [{HUGE}]\n", encoding="utf-8")
+    result = run(command, str(tmp_path), cwd=tmp_path)
+    output = result.stdout if command == "check" else result.stderr
+    assert "internal error" not in result.stdout + result.stderr
+    assert result.returncode == 1
+    assert (
+        "policy.yaml:3:12: YML003 [error] an integer of 4,301 digits; "
+        "privlint reads integers of at most 4,300 digits" in output
+    )
+
+
+def test_a_4301_digit_integer_in_the_waivers_file_is_a_located_finding(tmp_path: Path):
+    (tmp_path / "policy.yaml").write_text("controller:\n  name: Smet-Jet NV\n", encoding="utf-8")
+    waivers = tmp_path / "waivers.yaml"
+    waivers.write_text(f"- code: TRN001\n  pointer: /controller\n  reason: {HUGE}\n", encoding="utf-8")
+    result = run("check", str(tmp_path / "policy.yaml"), "--waivers", str(waivers), "--format", "json", cwd=tmp_path)
+    assert "internal error" not in result.stderr
+    findings = json.loads(result.stdout)["findings"]
+    refused = [(f["file"], f["code"], f["line"], f["column"]) for f in findings if f["code"].startswith("YML")]
+    assert refused == [("waivers.yaml", "YML003", 3, 11)]

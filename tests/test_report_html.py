@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-import checks
+from privlint import catalogue as rule_catalogue
 from privlint.config import Config
 from privlint.engine import lint
 from privlint.findings import Severity
@@ -123,12 +123,12 @@ def catalogue(language: str) -> dict[str, Any]:
 
 def test_every_registered_rule_has_a_dutch_title_summary_and_action():
     dutch = catalogue("nl")["rules"]
-    for code, rule in checks.registry().items():
+    for code, rule in rule_catalogue.registry().items():
         assert code in dutch, f"{code} has no Dutch texts in privlint/report/i18n/nl.toml"
         assert set(dutch[code]) == {"title", "summary", "action"}, code
         assert all(text.strip() for text in dutch[code].values()), code
         assert dutch[code]["summary"] != rule.summary, f"{code}: the Dutch summary is a copy of the English one"
-    assert set(dutch) <= set(checks.registry()), "Dutch texts for codes that do not exist"
+    assert set(dutch) <= set(rule_catalogue.registry()), "Dutch texts for codes that do not exist"
 
 
 def test_dutch_and_english_have_the_same_texts():

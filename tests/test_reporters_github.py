@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from privlint.engine import Result
 from privlint.findings import Finding, Severity, Span
 from privlint.reporters import github
+from privlint.result import Result
 
 
 def finding(severity: Severity = Severity.ERROR, **changes) -> Finding:

@@ -6,9 +6,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from privlint.config import Config
-from privlint.engine import Result, lint
+from privlint.engine import lint
 from privlint.findings import Finding, Severity, Span
 from privlint.reporters import junit
+from privlint.result import Result
 
 POLICY = """\
 data_items:
@@ -97,7 +98,7 @@ def test_rules_are_skipped_when_the_policy_cannot_be_read(tmp_path: Path):
     root, file = report(tmp_path, policy="data_items: [unclosed\n")
     cases = {c.get("name").split()[0]: c for c in root.iter("testcase")}
     assert cases["REF002"].find("skipped").get("message") == "not run: the policy could not be read"
-    assert cases["YML001"].find("failure").text.startswith(f"{file}:2:1: syntax error")
+    assert cases["YML001"].find("failure").text.startswith(f"{file}:1:13: syntax error")
     assert (root.get("failures"), root.get("skipped")) == ("1", "5")
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from privlint.engine import Result
 from privlint.findings import Finding, Severity, Span
 from privlint.reporters import markdown
+from privlint.result import Result
 from privlint.waivers import Waiver
 
 

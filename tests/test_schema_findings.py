@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from privlint import schema
@@ -57,7 +59,89 @@ def test_all_schema_errors_are_reported_in_one_run_in_file_order():
 def test_wrong_type_says_what_was_found_and_what_is_expected():
     findings = lint_text("controller:\n  name: 42\n")
     assert where(findings) == [("SCH001", 2, 9)]
-    assert findings[0].message == "controller.name must be a string, found a number 42"
+    assert findings[0].message == "controller.name must be a string, found the number 42"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("audience: {customers: yes}\n", "audience must be a list, found a mapping"),
+        ("controller:\n  name: true\n", "controller.name must be a string, found the boolean true"),
+        ("controller:\n  name:\n", "controller.name must be a string, found null"),
+        ("controller:\n  name: [a]\n", "controller.name must be a string, found a list"),
+        ("audience: customers\n", "audience must be a list, found the string 'customers'"),
+    ],
+)
+def test_a_wrong_type_names_the_kind_found_once(text: str, message: str):
+    (finding,) = lint_text(text, select=["SCH001"])
+    assert finding.message == message
+
+
+# A value of every JSON type, and how a message names it: the kind once, the value where it helps.
+FOUND = {
+    "mapping": ({"nl": "x"}, "a mapping"),
+    "list": (["x"], "a list"),
+    "string": ("x", "the string 'x'"),
+    "whole number": (42, "the number 42"),
+    "number": (4.5, "the number 4.5"),
+    "true": (True, "the boolean true"),
+    "false": (False, "the boolean false"),
+    "null": (None, "null"),
+}
+EXPECTED = {
+    "object": "a mapping",
+    "array": "a list",
+    "string": "a string",
+    "number": "a number",
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "null": "null",
+}
+# Words that name the same kind: a message that says the kind found twice uses two of a group
+# ("found empty null"). Saying twice with the same word ("true or false true") is caught too.
+SAME_KIND = [{"mapping", "object", "dictionary"}, {"list", "array", "sequence"}, {"null", "empty", "none", "nothing"}]
+
+
+def _fits(value: object, expected: str) -> bool:
+    kinds = {
+        "object": dict,
+        "array": list,
+        "string": str,
+        "boolean": bool,
+        "null": type(None),
+    }
+    if expected in kinds:
+        return isinstance(value, kinds[expected])
+    numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
+    return numeric and (expected == "number" or isinstance(value, int))
+
+
+def _repeated(words: list[str]) -> list[str]:
+    """Words said twice (articles and "or" aside), and kinds named twice."""
+    counted = [w for w in words if w not in {"a", "the", "or"}]
+    twice = sorted({w for w in counted if counted.count(w) > 1})
+    twice += [" and ".join(sorted(group & set(counted))) for group in SAME_KIND if len(group & set(counted)) > 1]
+    return twice
+
+
+# Every pair of an expected type (alone or with null) and a value that is not of that type.
+PAIRS = [
+    (expected, found)
+    for expected in [*([kind] for kind in EXPECTED), ["string", "null"], ["object", "null"]]
+    for found in sorted(FOUND)
+    if not any(_fits(FOUND[found][0], kind) for kind in expected)
+]
+
+
+@pytest.mark.parametrize(("expected", "found"), PAIRS, ids=[f"{'|'.join(e)}-{f}" for e, f in PAIRS])
+def test_every_wrong_type_message_says_each_thing_once(expected: list[str], found: str):
+    value, named = FOUND[found]
+    wanted = expected
+    expected = expected[0] if len(expected) == 1 else expected
+    message = schema.type_message("controller.name", expected, value)
+    assert message == f"controller.name must be {' or '.join(EXPECTED[k] for k in wanted)}, found {named}"
+    found_part = message.split(", found ", 1)[1]
+    assert _repeated(re.findall(r"[a-z]+", found_part)) == [], message
 
 
 def test_checks_do_not_run_on_a_policy_with_schema_errors():

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 import yaml
 
-from checks.waivers import EXAMPLE_POLICY
 from privlint import waivers
 from privlint.config import Config, ConfigError
 from privlint.engine import lint
+from privlint.waiver_rules import EXAMPLE_POLICY
 
 from support import lint_files, run, where
 
@@ -70,9 +70,9 @@ def test_waiver_case(code: str, case: dict[str, Any]):
 
 @pytest.mark.parametrize("code", ["WVR001", "WVR002", "WVR003"])
 def test_the_rule_examples_are_waiver_files_for_the_example_policy(code: str):
-    import checks  # noqa: PLC0415
+    from privlint import catalogue  # noqa: PLC0415
 
-    rule = checks.registry()[code]
+    rule = catalogue.registry()[code]
     assert rule.check is None
     failing = lint_files({"policy.yaml": EXAMPLE_POLICY, "waivers.yaml": rule.fails or ""}, select=[code, "REF001"])
     assert code in [f.code for f in failing.findings]

@@ -20,14 +20,12 @@ from typing import Any
 
 import click
 
-from privlint import pointers
-from privlint.findings import Finding, Span
-from privlint.loading import Source, display_name
+from privlint import files, pointers
+from privlint.loading import display_name
 from privlint.model import Address, Policy, Processing, Text
 from privlint.notice import parser
 from privlint.notice.parser import At, Entry, ParsedNotice
 from privlint.notice.template import fold, spaces, template
-from privlint.rules import Rule
 
 _ELLIPSIS = 70  # longest quotation in a message
 _CONTEXT = 20  # characters quoted before the first difference
@@ -45,31 +43,13 @@ class Drift:
     message: str
 
 
-def compare(policy: Policy, source: Source, notice: Path) -> list[Finding]:
-    """The drift findings between ``policy`` and the ``notice`` text, located in the notice."""
-    from checks import drift as rules  # noqa: PLC0415 - the rule catalogue is only needed here
-
+def read_notice(notice: Path) -> ParsedNotice:
+    """The published notice at ``notice``, read as ``privlint import`` reads it."""
     try:
-        text = notice.read_text(encoding="utf-8")
+        text = files.read_regular(notice).decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise NoticeReadError(f"cannot read {display_name(notice)}: {error}") from error
-    by_code = {rule.code: rule for rule in vars(rules).values() if isinstance(rule, Rule)}
-    file = display_name(notice)
-    findings = [
-        Finding(
-            code=drift.code,
-            name=by_code[drift.code].name,
-            severity=by_code[drift.code].severity,
-            message=drift.message,
-            file=file,
-            span=Span(drift.at.line, drift.at.column),
-            pointer=drift.pointer,
-            articles=by_code[drift.code].articles,
-            hint=by_code[drift.code].hint,
-        )
-        for drift in differences(policy, source.data, parser.parse(text))
-    ]
-    return sorted(set(findings), key=Finding.sort_key)
+    return parser.parse(text)
 
 
 def differences(policy: Policy, data: Mapping[str, Any], notice: ParsedNotice) -> Iterator[Drift]:
@@ -107,10 +87,6 @@ def _excerpt(text: str, start: int) -> str:
 def _nl(text: Text | None) -> str | None:
     value = text.get(template().language) if text is not None else None
     return spaces(value) if value is not None else None
-
-
-def _kind(processing: Processing) -> str:
-    return processing.kind.replace("_", " ")
 
 
 class _Comparison:
@@ -244,8 +220,7 @@ class _Comparison:
                     "DRF004",
                     self.heading_of("sharing" if processing.kind == "sharing" else "processing_activities"),
                     processing.pointer,
-                    f"{_kind(processing)} {processing.id!r} ({label}) is in the model, "
-                    "but the notice does not describe it",
+                    f"{processing.owner} ({label}) is in the model, but the notice does not describe it",
                 )
                 continue
             yield from self.entry(matched, processing)
@@ -259,7 +234,7 @@ class _Comparison:
         yield from self.entry_recipients(entry, processing)
 
     def purposes(self, entry: Entry, processing: Processing) -> Iterator[Drift]:
-        label = f"{_kind(processing)} {processing.id!r}"
+        label = f"{processing.owner}"
         description = _nl(processing.description)
         said = spaces(entry.description.text) if entry.description else None
         if said != description:
@@ -294,7 +269,7 @@ class _Comparison:
                 )
 
     def legal_basis(self, entry: Entry, processing: Processing) -> Iterator[Drift]:
-        label = f"{_kind(processing)} {processing.id!r}"
+        label = f"{processing.owner}"
         pointer = pointers.child(processing.pointer, "legal_basis")
         model = processing.legal_basis
         if entry.legal_basis is None:
@@ -322,7 +297,7 @@ class _Comparison:
             )
 
     def retention(self, entry: Entry, processing: Processing) -> Iterator[Drift]:
-        label = f"{_kind(processing)} {processing.id!r}"
+        label = f"{processing.owner}"
         retention = processing.retention
         pointer = retention.pointer if retention else pointers.child(processing.pointer, "retention")
         said = entry.retention
@@ -352,7 +327,7 @@ class _Comparison:
             yield Drift("DRF006", said, pointer, f"the retention of {label} differs: " + "; ".join(problems))
 
     def entry_items(self, entry: Entry, processing: Processing) -> Iterator[Drift]:
-        label = f"{_kind(processing)} {processing.id!r}"
+        label = f"{processing.owner}"
         model = [(ref, self.item_name(ref.id, processing)) for ref in processing.data_items]
         said = parser.split_items(entry.data_items, self.known_names()) if entry.data_items else []
         unlisted = [name for _, name in model]
@@ -367,7 +342,8 @@ class _Comparison:
                 "DRF001",
                 at,
                 pointers.child(processing.pointer, "data_items"),
-                f"the notice lists {spaces(at.text)!r} for {label}, but the model's {_kind(processing)} does not use it"
+                f"the notice lists {spaces(at.text)!r} for {label}, "
+                f"but the model's {processing.kind_name} does not use it"
                 + _suggest(spaces(at.text), dict.fromkeys(unlisted)),
             )
         for ref, name in model:
@@ -381,7 +357,7 @@ class _Comparison:
                 )
 
     def locations(self, entry: Entry, processing: Processing) -> Iterator[Drift]:
-        label = f"{_kind(processing)} {processing.id!r}"
+        label = f"{processing.owner}"
         model = [ref.id for ref in processing.locations]
         pointer = pointers.child(processing.pointer, "locations")
         said: list[str] = []
@@ -423,15 +399,13 @@ class _Comparison:
         return {name, f"{name} {remark}"} if remark else {name}
 
     def _raw_text(self, pointer: str) -> str | None:
-        node: Any = self.data
-        for token in pointers.tokens(pointer):
-            node = node[int(token)] if isinstance(node, list) else node.get(token)
+        node = pointers.resolve(self.data, pointer)
         text = node.get("text") if isinstance(node, Mapping) else None
         value = text.get(template().language) if isinstance(text, Mapping) else None
         return spaces(value) if isinstance(value, str) else None
 
     def entry_recipients(self, entry: Entry, processing: Processing) -> Iterator[Drift]:
-        label = f"{_kind(processing)} {processing.id!r}"
+        label = f"{processing.owner}"
         pointer = pointers.child(processing.pointer, "recipients")
         model = [(ref, self.recipient_names(ref.id)) for ref in processing.recipients]
         said = [spaces(at.text) for at in entry.recipients]

@@ -26,6 +26,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
+from privlint import files
 from privlint.loading import display_name, load
 from privlint.notice.parser import (
     Address,
@@ -87,12 +88,17 @@ def import_notice(notice: Path, out_dir: Path, *, overwrite: bool) -> ImportRepo
     Refuses (``ImportRefusedError``, shown by the command line as an error with exit code 2)
     when ``out_dir`` already holds policy files, unless ``overwrite``; even then it refuses when
     another file in ``out_dir`` defines a section the import writes, which would be defined twice.
+    It also refuses, writing nothing, a notice in which nothing of the template is found: no
+    section heading of the template and nothing placed in the model (an empty file, or prose).
     """
     try:
-        text = notice.read_text(encoding="utf-8")
+        text = files.read_regular(notice).decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ImportRefusedError(f"cannot read {display_name(notice)}: {error}") from error
-    imported = import_text(text, source=notice.name)
+    parsed = parse(text)
+    imported = _Builder(parsed, notice.name).build()
+    if not any(section.id for section in parsed.sections) and set(imported.data()) <= {"notice"}:
+        raise ImportRefusedError(f"no section of the template was found in {display_name(notice)}; nothing was written")
     targets = [out_dir / name for name in imported.documents]
     _refuse_clashes(out_dir, targets, imported, overwrite=overwrite)
     out_dir.mkdir(parents=True, exist_ok=True)

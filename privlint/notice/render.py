@@ -84,6 +84,7 @@ class Document:
     language: str
     title: Prose
     toc: str
+    contents: tuple[Prose, ...]  # the entries of the table of contents, numbered
     subtitle: str
     sections: tuple[RenderedSection, ...]
     note: str | None
@@ -163,10 +164,6 @@ def _text_of(owner: _HasText | None) -> Text | None:
     return owner.text if owner is not None else None
 
 
-def _kind(processing: Processing) -> str:
-    return processing.kind.replace("_", " ")
-
-
 class _Builder:
     def __init__(self, policy: Policy, language: str) -> None:
         self.policy = policy
@@ -226,12 +223,22 @@ class _Builder:
             language=self.language,
             title=title,
             toc=self.tmpl.wording["toc"][self.language],
+            contents=self._contents(sections),
             subtitle=self.tmpl.wording["subtitle"][self.language],
             sections=sections,
             note=note,
             untranslated_heading=self.tmpl.wording["untranslated_heading"][self.language],
             untranslated=listed,
         )
+
+    def _contents(self, sections: tuple[RenderedSection, ...]) -> tuple[Prose, ...]:
+        """The table of contents as the model keeps it, where it has this language; else from the headings."""
+        notice = self.policy.notice
+        written = notice.table_of_contents if notice else ()
+        entries = [entry.get(self.language) for entry in written]
+        if written and all(entries):
+            return tuple(Prose(entry, self.language) for entry in entries if entry)
+        return tuple(Prose(f"{s.number}. {s.heading.text}", s.heading.language) for s in sections)
 
     def _sections(self) -> list[RenderedSection]:
         notice = self.policy.notice
@@ -393,7 +400,7 @@ class _Builder:
         prose: list[DocumentBlock] = []
         for processing in processings:
             kept = _text_of(processing) if processing.name is None else None
-            text = self.text(kept, f"{_kind(processing)} {processing.id!r}: text")
+            text = self.text(kept, f"{processing.owner}: text")
             if text is not None:
                 prose.append(text)
             else:
@@ -401,7 +408,7 @@ class _Builder:
         return entries, prose
 
     def _entry(self, processing: Processing) -> EntryBlock:
-        what = f"{_kind(processing)} {processing.id!r}"
+        what = f"{processing.owner}"
         label = self._label
         fields: list[tuple[str, Prose]] = []
         description = self.text(processing.description, f"{what}: description")
@@ -545,7 +552,7 @@ def to_text(document: Document) -> str:
     if document.note:
         lines += [document.note, ""]
     if document.sections:
-        lines += [document.toc, "", *(f"{s.number}. {s.heading.text}" for s in document.sections), ""]
+        lines += [document.toc, "", *(entry.text for entry in document.contents), ""]
     lines += [document.subtitle, ""]
     for section in document.sections:
         lines += [f"{section.number}. {section.heading.text}", ""]
@@ -579,6 +586,12 @@ def _md(text: str) -> str:
     return re.sub(r"^(\d+)\.", r"\1\\.", re.sub(r"^([+-])", r"\\\1", escaped))
 
 
+def _md_numbered(text: str) -> str:
+    """An entry "3. HEADING" as a Markdown list item (its number kept), other text escaped."""
+    numbered = re.match(r"^(\d+)\.\s+(.*)$", text)
+    return f"{numbered[1]}. {_md(numbered[2])}" if numbered else _md(text)
+
+
 def to_markdown(document: Document) -> str:
     """Markdown: the same structure, headings for sections and entries."""
     lines = [f"# {_md(document.title.text)}", ""]
@@ -586,7 +599,7 @@ def to_markdown(document: Document) -> str:
         lines += [f"> {_md(document.note)}", ""]
     if document.sections:
         lines += [f"## {_md(document.toc)}", ""]
-        lines += [f"{s.number}. {_md(s.heading.text)}" for s in document.sections] + [""]
+        lines += [_md_numbered(entry.text) for entry in document.contents] + [""]
     lines += [f"**{_md(document.subtitle)}**", ""]
     for section in document.sections:
         lines += [f"## {section.number}. {_md(section.heading.text)}", ""]

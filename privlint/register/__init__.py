@@ -24,7 +24,7 @@ from privlint import knowledge, pointers
 from privlint.model import Policy, Processing, Recipient, Text
 
 if TYPE_CHECKING:
-    from privlint.engine import Result
+    from privlint.result import Result
 
 FORMAT_VERSION = 1
 LANGUAGES = ("nl", "fr", "en")

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from jinja2 import Environment
 
     from privlint.changes import Change
-    from privlint.engine import Result
+    from privlint.result import Result
 
 TEMPLATE = "report.html.j2"
 

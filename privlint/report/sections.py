@@ -17,8 +17,8 @@ from privlint.report.texts import LANGUAGES, Both, article, duration, fill, look
 
 if TYPE_CHECKING:
     from privlint.changes import Change
-    from privlint.engine import Result
     from privlint.register import Register
+    from privlint.result import Result
 
 COMPACT_FROM = 500  # rows: above this, per-row labels in one language only
 LISTED = 20  # names listed before "and N more"

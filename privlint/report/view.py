@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from privlint import __version__, dpia, pointers
-from privlint.engine import Result
 from privlint.findings import Finding, Severity
 from privlint.model import Policy, Processing, Recipient, Text
 from privlint.report import cards, sections
@@ -33,6 +32,7 @@ from privlint.report.texts import (
     same,
     sentence,
 )
+from privlint.result import Result
 from privlint.rules import Rule
 
 if TYPE_CHECKING:
@@ -114,9 +114,7 @@ def build(
     changes: tuple[Sequence[Change], str] | None = None,
 ) -> Report:
     """The report of ``result``; ``changes`` (the changes and what they are compared with) adds that section."""
-    import checks  # noqa: PLC0415
-
-    rules = checks.registry()
+    rules = result.rules
     today = today or dt.datetime.now().astimezone().date()
     views = {id(f): _finding(f, rules.get(f.code), result) for f in result.waived}
     levels = sorted(Severity, reverse=True)

@@ -1,15 +1,17 @@
 """Reporters turn a ``Result`` into text for one audience; they never decide the exit code.
 
-``REPORTERS`` maps each ``--format`` name to the module that implements it, so that
-only the chosen reporter is imported.
+``REPORTERS`` is the one table of output formats: it maps each ``--format`` name to the
+module that implements it (the command line offers exactly these names), so that only the
+chosen reporter is imported. Reporters import ``privlint.result``, never the engine.
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from privlint.engine import Result
+if TYPE_CHECKING:
+    from privlint.result import Result
 
 REPORTERS: dict[str, str] = {
     "text": "privlint.reporters.text",

@@ -9,9 +9,9 @@ summary line at the end counts them.
 
 from __future__ import annotations
 
-from privlint.engine import Result
 from privlint.findings import Finding, Severity
 from privlint.reporters.text import summary
+from privlint.result import Result
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

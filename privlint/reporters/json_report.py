@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from privlint.engine import Result
 from privlint.findings import Finding, Severity
-from privlint.waivers import Waiver
+from privlint.result import Result
+
+if TYPE_CHECKING:
+    from privlint.waivers import Waiver
 
 FORMAT_VERSION = 1
 

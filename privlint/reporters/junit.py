@@ -13,8 +13,8 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Iterable
 
-from privlint.engine import Result
 from privlint.findings import Finding
+from privlint.result import Result
 from privlint.rules import Rule
 
 # XML 1.0 allows neither most C0 controls nor lone surrogates; policy text is not trusted to avoid them.
@@ -32,10 +32,8 @@ def _where(finding: Finding) -> str:
 
 def render(result: Result, *, color: bool = False) -> str:
     del color
-    import checks  # noqa: PLC0415
-
-    registry = checks.registry()
-    families = _family_titles()
+    registry = result.rules
+    families = result.families
     by_rule: dict[str, list[Finding]] = defaultdict(list)
     for finding in result.findings:
         by_rule[finding.code].append(finding)
@@ -82,16 +80,3 @@ def _count(element: ET.Element, cases: Iterable[ET.Element]) -> None:
     element.set("errors", "0")
     element.set("skipped", str(sum(1 for case in listed if case.find("skipped") is not None)))
     element.set("time", "0")
-
-
-def _family_titles() -> dict[str, str]:
-    """``{"REF": "REF — integrity", ...}`` from the first line of each family module's docstring."""
-    import checks  # noqa: PLC0415
-
-    titles: dict[str, str] = {}
-    for module in checks.families():
-        first = (module.__doc__ or "").strip().splitlines()[0] if module.__doc__ else ""
-        family = first.split(" ", 1)[0]
-        if family:
-            titles[family] = first.split(":", 1)[0].strip()
-    return titles

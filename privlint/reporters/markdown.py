@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from privlint.engine import Result
 from privlint.findings import Finding, Severity
+from privlint.result import Result
 
 MAX_ROWS = 50
 _MARKDOWN = re.compile(r"([\\`*_\[\]|~])")

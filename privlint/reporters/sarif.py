@@ -31,8 +31,8 @@ from typing import Any
 from urllib.parse import quote
 
 from privlint import __version__
-from privlint.engine import Result
 from privlint.findings import Finding, Severity
+from privlint.result import Result
 from privlint.rules import Rule
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -48,9 +48,7 @@ def render(result: Result, *, color: bool = False) -> str:
 
 def document(result: Result) -> dict[str, Any]:
     """The SARIF log of ``result``, as JSON-ready data."""
-    import checks  # noqa: PLC0415
-
-    rules = list(checks.registry().values())
+    rules = list(result.rules.values())
     index = {rule.code: position for position, rule in enumerate(rules)}
     results = [
         _result(finding, fingerprint, index, result)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from privlint.engine import Result
 from privlint.findings import Finding, Severity
+from privlint.result import Result
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from privlint import knowledge
 from privlint.config import Config
 from privlint.engine import lint
+from privlint.findings import Severity
 
 from support import POLICY, lint_text, where
 
@@ -52,17 +53,55 @@ def test_an_official_website_is_recognised_however_it_is_written(
 ) -> None:
     host = website.split("//", 1)[1].removeprefix("www.")
     url = f"{scheme}{www}{host.upper() if upper else host}{path}"
-    policy = f"controller: {{address: {{country: BE}}}}\nsupervisory_authority:\n  url: {url}\n"
-    assert lint_text(policy, select=["BE002"]) == []
+    policy = (
+        f"controller: {{address: {{country: BE}}}}\nsupervisory_authority:\n  url: {url}\n"
+        f"  email: {GBA.email}\n  phone: {GBA.phone}\n"
+    )
+    # Only a website written with http:// is remarked on (it is the authority's, served over https).
+    expected = [("BE002", 3, 8)] if scheme == "http://" else []
+    assert where(lint_text(policy, select=["BE002"])) == expected
 
 
 @given(st.from_regex(r"[a-z]{3,12}\.(be|eu|com)", fullmatch=True))
 def test_another_website_is_reported_at_the_url(host: str) -> None:
     official = {website.split("//", 1)[1].removeprefix("www.") for website in GBA.websites}
-    policy = f"controller: {{address: {{country: BE}}}}\nsupervisory_authority:\n  url: https://{host}\n"
+    policy = (
+        f"controller: {{address: {{country: BE}}}}\nsupervisory_authority:\n  url: https://{host}\n"
+        f"  email: {GBA.email}\n  phone: {GBA.phone}\n"
+    )
     expected = [] if host in official else [("BE002", 3, 8)]
     assert where(lint_text(policy, select=["BE002"])) == expected
 
 
-def test_bundled_policy_has_no_belgian_findings() -> None:
-    assert lint([POLICY], Config().with_options(select=("BE",))).findings == []
+def test_a_wrong_detail_is_an_error_and_a_missing_or_http_one_a_remark() -> None:
+    policy = (
+        "controller: {address: {country: BE}}\n"
+        "supervisory_authority:\n"
+        "  name: Gegevensbeschermingsautoriteit\n"
+        "  address: {street: Hoogstraat 139, postcode: '1000'}\n"
+        "  url: http://www.gegevensbeschermingsautoriteit.be\n"
+    )
+    found = [(f.line, f.column, f.severity.label) for f in lint_text(policy, select=["BE002"])]
+    assert found == [(3, 3, "info"), (3, 3, "info"), (4, 21, "error"), (5, 8, "info")]
+
+
+def test_a_configured_severity_applies_to_every_finding_of_the_rule() -> None:
+    policy = "controller: {address: {country: BE}}\nsupervisory_authority:\n  name: Privacycommissie\n"
+    config = Config(severity={"BE002": Severity.WARNING})
+    assert {f.severity for f in lint_text(policy, select=["BE002"], config=config)} == {Severity.WARNING}
+
+
+def test_the_bundled_policy_has_the_audits_belgian_remarks_and_no_error() -> None:
+    """Audit B45 (authority: http, no e-mail, no phone) and B55 (the enterprise number's BE prefix)."""
+    findings = lint([POLICY], Config().with_options(select=("BE",))).findings
+    assert [(f.file, f.line, f.column, f.code, f.severity.label) for f in findings] == [
+        ("policy/notice.yaml", 176, 22, "BE004", "info"),
+        ("policy/rights.yaml", 51, 3, "BE002", "info"),
+        ("policy/rights.yaml", 51, 3, "BE002", "info"),
+        ("policy/rights.yaml", 56, 8, "BE002", "info"),
+    ]
+    assert "'BE0414.321.345' is written as a VAT number" in findings[0].message
+    assert [f.message.split(" is ")[0] for f in findings[1:3]] == [
+        "the Gegevensbeschermingsautoriteit's e-mail address",
+        "the Gegevensbeschermingsautoriteit's phone number",
+    ]

@@ -6,19 +6,20 @@ import re
 
 import pytest
 
-import checks
-from checks.waivers import EXAMPLE_POLICY
+from privlint import catalogue
 from privlint.findings import Finding
-from privlint.rules import CODE_PATTERN, Rule
+from privlint.rules import CODE_PATTERN, Rule, Stage
+from privlint.waiver_rules import EXAMPLE_POLICY
 
 from support import lint_files, lint_text
 from test_cases import CASES, load_cases
 
-RULES = list(checks.registry().values())
+RULES = list(catalogue.registry().values())
 # Drift rules' examples need a notice text beside the policy; tests/notice/test_notice_drift.py
 # runs their failing and passing examples through `privlint diff`.
-LINTED = [rule for rule in RULES if rule.family != "DRF"]
-ENGINE_FAMILIES = ("YML", "SCH", "DRF", "WVR")  # applied by the loader, the schema, `privlint diff`, the waivers
+LINTED = [rule for rule in RULES if rule.stage is not Stage.NOTICE]
+# The stage of each family: the loader, the schema, the model's checks, the waivers, `privlint diff`.
+STAGES = {"YML": Stage.READING, "SCH": Stage.SCHEMA, "WVR": Stage.WAIVERS, "DRF": Stage.NOTICE}
 
 
 def by_code(rule: Rule) -> str:
@@ -43,14 +44,27 @@ def test_rule_is_complete(rule: Rule):
     assert CODE_PATTERN.match(rule.code)
     assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.name)
     assert rule.articles, "every rule names the articles it enforces"
-    assert all(re.match(r"^(GDPR|BE|Belgian|Law|Wet) ", a) for a in rule.articles), rule.articles
+    assert all(re.match(r"^(GDPR|BE|Belgian|Law|Wet|EDPB|WP29) ", a) for a in rule.articles), rule.articles
     assert rule.hint
     assert rule.summary
     assert rule.summary.endswith(".")
     assert rule.explanation, "a plain-language explanation for a non-engineer"
     assert rule.fails
     assert rule.passes
-    assert (rule.check is None) == (rule.family in ENGINE_FAMILIES)
+    assert rule.stage is STAGES.get(rule.family, Stage.MODEL)
+    assert (rule.check is None) == (rule.stage is not Stage.MODEL), "only the model's checks have a check function"
+
+
+def test_only_reading_and_schema_errors_are_always_on():
+    always = sorted(rule.code for rule in RULES if rule.always_on)
+    assert always == ["SCH001", "YML001", "YML002", "YML003"]
+
+
+def test_the_model_checks_live_in_the_checks_package_and_the_engine_rules_beside_their_stage():
+    for module in catalogue.families():
+        stages = {rule.stage for rule in catalogue.rules_of(module)}
+        in_checks = module.__name__.startswith("privlint.checks.")
+        assert stages == {Stage.MODEL} if in_checks else Stage.MODEL not in stages, module.__name__
 
 
 def test_names_are_unique():
@@ -59,7 +73,7 @@ def test_names_are_unique():
 
 
 def test_each_family_module_documents_itself_and_holds_one_family():
-    for module in checks.families():
+    for module in catalogue.families():
         assert module.__doc__
         codes = {value.family for value in vars(module).values() if isinstance(value, Rule)}
         assert len(codes) == 1, (module.__name__, codes)

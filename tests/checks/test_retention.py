@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checks.retention import _end as end_of_period
-from checks.retention import ends_later
+from privlint.checks.retention import _end as end_of_period
+from privlint.checks.retention import ends_later
 from privlint.config import Config
 from privlint.engine import lint
 

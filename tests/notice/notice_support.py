@@ -6,11 +6,11 @@ import tempfile
 import textwrap
 from pathlib import Path
 
-from privlint.engine import lint
+from privlint.config import Config
+from privlint.engine import diff, lint
 from privlint.findings import Finding
 from privlint.loading import Source
 from privlint.model import Policy
-from privlint.notice.drift import compare
 
 from support import REPO
 
@@ -36,6 +36,13 @@ def model_of(folder: Path) -> tuple[Policy, Source]:
     return result.policy, result.source
 
 
+def compare(policy: Path, notice: Path) -> list[Finding]:
+    """The findings of ``privlint diff`` between the policy at ``policy`` and ``notice`` (no waivers, no baseline)."""
+    result = diff([policy], notice, Config(use_baseline=False, use_waivers=False))
+    assert result.policy is not None, [f"{f.code} {f.message}" for f in result.findings]
+    return result.findings
+
+
 def drift(policy: str, notice: str) -> list[Finding]:
     """The drift findings between one policy file (YAML text) and a notice text."""
     with tempfile.TemporaryDirectory() as name:
@@ -43,8 +50,7 @@ def drift(policy: str, notice: str) -> list[Finding]:
         (folder / "policy").mkdir()
         (folder / "policy" / "policy.yaml").write_text(textwrap.dedent(policy), encoding="utf-8")
         (folder / "notice.txt").write_text(textwrap.dedent(notice), encoding="utf-8")
-        model, source = model_of(folder / "policy")
-        return compare(model, source, folder / "notice.txt")
+        return compare(folder / "policy", folder / "notice.txt")
 
 
 def example_notice(example: str) -> str:

@@ -8,30 +8,29 @@ from typing import Any
 import pytest
 import yaml
 
-import checks
+from privlint import catalogue
 from privlint.findings import Severity
-from privlint.notice.drift import NoticeReadError, compare
+from privlint.notice.drift import NoticeReadError
 from privlint.rules import Rule
 
-from notice_support import SEED, SEED_TEXT, changed_seed, drift, example_notice, model_of, where
+from notice_support import SEED, SEED_TEXT, changed_seed, compare, drift, example_notice, where
 from support import POLICY, REPO, run
 
 CASES = REPO / "tests" / "checks" / "cases"
-DRIFT_RULES = [rule for rule in checks.registry().values() if rule.family == "DRF"]
-BUNDLED, BUNDLED_SOURCE = model_of(POLICY)
+DRIFT_RULES = [rule for rule in catalogue.registry().values() if rule.family == "DRF"]
 
 
 def diff_seed(text: str, tmp_path: Path) -> list[Any]:
     notice = tmp_path / "notice.txt"
     notice.write_text(text, encoding="utf-8")
-    return compare(BUNDLED, BUNDLED_SOURCE, notice)
+    return compare(POLICY, notice)
 
 
 # --- the acceptance criteria --------------------------------------------------------------------------
 
 
 def test_the_bundled_policy_does_not_drift_from_the_published_notice():
-    assert compare(BUNDLED, BUNDLED_SOURCE, SEED) == []
+    assert compare(POLICY, SEED) == []
 
 
 def test_the_command_line_reports_no_drift_and_exits_0():
@@ -180,17 +179,16 @@ def test_an_unreadable_notice_is_a_usage_error(tmp_path: Path):
     notice = tmp_path / "notice.txt"
     notice.write_bytes(b"\xff\xfe not utf-8")
     with pytest.raises(NoticeReadError, match=r"cannot read .*notice.txt"):
-        compare(BUNDLED, BUNDLED_SOURCE, notice)
+        compare(POLICY, notice)
 
 
 def test_a_rendered_and_imported_notice_does_not_drift(tmp_path: Path):
     result = run("import", str(SEED), "-o", str(tmp_path / "policy"))
     assert result.returncode == 0
-    policy, source = model_of(tmp_path / "policy")
-    assert compare(policy, source, SEED) == []
+    assert compare(tmp_path / "policy", SEED) == []
     rendered = tmp_path / "rendered.txt"
     rendered.write_text(run("render", str(tmp_path / "policy")).stdout, encoding="utf-8")
-    assert compare(policy, source, rendered) == []
+    assert compare(tmp_path / "policy", rendered) == []
 
 
 # --- the rule family: documentation examples and case files -------------------------------------------

@@ -434,3 +434,32 @@ def test_yaml11_line_break_characters_in_the_notice_are_written_so_they_read_bac
     sections = result.source.data["notice"]["sections"]
     texts = [section["text"]["nl"] for section in sections if "text" in section]
     assert any(text.startswith(written) for text in texts), texts
+
+
+EMPTY_NOTICES = {
+    "no bytes": "",
+    "blank lines": "\n  \n\n",
+    "prose only": "Wij hechten belang aan jouw privacy.\n",
+    "headings of another document": "1. Inleiding\n\nDit is een handleiding.\n\n2. Installatie\n\nVolg de stappen.\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(EMPTY_NOTICES))
+def test_a_notice_with_nothing_of_the_template_writes_nothing_and_exits_2(tmp_path: Path, name: str):
+    notice = tmp_path / "empty.txt"
+    notice.write_text(EMPTY_NOTICES[name], encoding="utf-8")
+    result = run("import", str(notice), "-o", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == f"Error: no section of the template was found in {notice}; nothing was written\n"
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_notice_without_headings_but_with_template_entries_is_still_imported(tmp_path: Path):
+    notice = tmp_path / "entries.txt"
+    notice.write_text(
+        "Wij hechten belang aan jouw privacy.\n\n- **Facturatie**\n\nRechtsgrond: Contract\n", encoding="utf-8"
+    )
+    result = run("import", str(notice), "-o", str(tmp_path / "out"))
+    assert (result.returncode, result.stderr) == (0, "")
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["notice.yaml", "processing.yaml"]

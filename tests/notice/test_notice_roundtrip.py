@@ -21,12 +21,11 @@ from hypothesis import strategies as st
 from privlint import model, schema
 from privlint.loading import load
 from privlint.model import Policy, Text
-from privlint.notice.drift import compare
 from privlint.notice.importer import import_notice, import_text
 from privlint.notice.render import render_notice, retention_phrase
 from privlint.notice.template import template
 
-from notice_support import model_of
+from notice_support import compare, model_of
 
 # --- a strategy for policies in the template's vocabulary ---------------------------------------------
 # Words are drawn from small Dutch vocabularies so that failures shrink to readable policies.
@@ -335,9 +334,8 @@ def test_importing_the_rendered_notice_gives_back_the_policy(data: dict[str, Any
         again = model.build(imported.data())
         assert expressible(again) == expressible(policy), text
         (folder / "notice.txt").write_text(text, encoding="utf-8")
-        policy, source = model_of(folder / "policy")
         assert [
-            f"{f.line}:{f.column} {f.code} {f.message}" for f in compare(policy, source, folder / "notice.txt")
+            f"{f.line}:{f.column} {f.code} {f.message}" for f in compare(folder / "policy", folder / "notice.txt")
         ] == []
         # The written YAML reads back (with privlint's own reader) as the imported data, without warnings.
         import_notice(folder / "notice.txt", folder / "imported", overwrite=False)
@@ -357,8 +355,7 @@ def test_changing_a_rendered_fact_is_drift_at_its_line(data: dict[str, Any], lab
         assert number is not None
         lines[number - 1] = f"{label}Onbekend gegeven"
         (folder / "notice.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-        policy, source = model_of(folder / "policy")
-        findings = compare(policy, source, folder / "notice.txt")
+        findings = compare(folder / "policy", folder / "notice.txt")
         expected = "DRF001" if label == "Data items: " else "DRF006"
         assert (expected, number, len(label) + 1) in [(f.code, f.line, f.column) for f in findings]
         assert {f.line for f in findings} == {number}

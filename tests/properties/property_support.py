@@ -8,11 +8,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import checks
-from privlint import model, schema
+from privlint import catalogue, model, schema
 from privlint.config import Config
-from privlint.engine import Result, lint
+from privlint.engine import lint
 from privlint.findings import Finding
+from privlint.result import Result
 
 from strategies import Written
 
@@ -47,7 +47,7 @@ def triples(findings: Iterable[Finding]) -> list[tuple[str, str, str]]:
 def hits(data: Mapping[str, Any], settings: model.Settings | None = None) -> Iterator[tuple[str, str, str]]:
     """Every rule's hits on schema-valid ``data``: ``(code, pointer, message)``, without files."""
     policy = model.build(data, settings)
-    for rule in checks.registry().values():
+    for rule in catalogue.registry().values():
         if rule.check is not None:
             for hit in rule(policy):
                 yield (rule.code, hit.pointer, hit.message)
@@ -56,7 +56,7 @@ def hits(data: Mapping[str, Any], settings: model.Settings | None = None) -> Ite
 def rule_hits(code: str, data: Mapping[str, Any], settings: model.Settings | None = None) -> list[str]:
     """The pointers at which rule ``code`` fires on ``data``, in the order it reports them."""
     policy = model.build(data, settings)
-    return [hit.pointer for hit in checks.registry()[code](policy)]
+    return [hit.pointer for hit in catalogue.registry()[code](policy)]
 
 
 def schema_errors(data: Any) -> list[str]:

@@ -18,8 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import checks
-from privlint import pointers
+from privlint import catalogue, pointers
 from privlint.config import Config
 from privlint.model import Settings
 
@@ -630,13 +629,34 @@ def name_another_authority_website(draw: st.DrawFn, policy: dict[str, Any]) -> C
     broken = copy.deepcopy(policy)
     part, value = draw(
         st.sampled_from(
-            (("url", "https://www.example.org"), ("email", "info@example.org"), ("name", "Privacycommissie"))
+            (
+                ("url", "https://www.example.org"),
+                ("url", "http://www.gegevensbeschermingsautoriteit.be"),  # the authority's, without https
+                ("email", "info@example.org"),
+                ("name", "Privacycommissie"),
+                ("phone", "+32 2 000 00 00"),
+                ("email", None),  # left out
+                ("phone", None),
+            )
         )
     )
-    broken["supervisory_authority"][part] = value
+    if value is None:
+        del broken["supervisory_authority"][part]
+        expected = "/supervisory_authority"
+    else:
+        broken["supervisory_authority"][part] = value
+        expected = f"/supervisory_authority/{part}"
     repaired = copy.deepcopy(broken)
     repaired["supervisory_authority"] = gba()
-    return Case(broken, [f"/supervisory_authority/{part}"], repaired)
+    return Case(broken, [expected], repaired)
+
+
+@breaks("BE004")
+def write_the_enterprise_number_as_a_vat_number(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = copy.deepcopy(policy)
+    number = broken["controller"]["enterprise_number"]
+    broken["controller"]["enterprise_number"] = draw(st.sampled_from(("BE", "BE ", "be"))) + number
+    return Case(broken, ["/controller/enterprise_number"], policy)
 
 
 @breaks("AUD001")
@@ -652,9 +672,86 @@ def process_data_of_people_outside_the_audience(draw: st.DrawFn, policy: dict[st
     return Case(broken, [f"{where}/data_subjects/{len(refs) - 1}"], repaired)
 
 
+# --- PRO and LANG ----------------------------------------------------------------------------------
+
+OPEN_LIST_MARKERS = ("...", "…", " enz.", " e.d.", " etc.", " en zo verder")
+HEDGES = ("mogelijk", "sommige", "doorgaans", "vaak", "mogelijks")
+# (wrong in Dutch, right in Dutch) for LANG001
+DUTCH_TERMS = (
+    ("Werk emailadres", "E-mailadres op het werk"),
+    ("BTW nummer", "Btw-nummer"),
+    ("Privacy coördinator", "Privacycoördinator"),
+    ("Adres in Belgium", "Adres in België"),
+    ("PERSOONSgegevens", "Persoonsgegevens"),
+    ("Goederen een/of diensten", "Goederen en/of diensten"),
+)
+
+
+@breaks("PRO001")
+def leave_a_purpose_list_open(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = copy.deepcopy(policy)
+    where, entry = pick_processing(draw, broken)
+    purposes = entry.setdefault("purposes", [])
+    listed = "Alfa, bravo, delta"
+    purposes.append({"nl": listed + draw(st.sampled_from(OPEN_LIST_MARKERS))})
+    repaired = copy.deepcopy(broken)
+    entry_at(repaired, where)["purposes"][-1] = {"nl": listed}
+    return Case(broken, [f"{where}/purposes/{len(purposes) - 1}/nl"], repaired)
+
+
+@breaks("PRO002")
+def hedge_a_text(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = copy.deepcopy(policy)
+    where, entry = pick_processing(draw, broken)
+    field = draw(st.sampled_from(("description", "purpose")))
+    hedged = {"nl": f"Wij delen {draw(st.sampled_from(HEDGES))} gegevens met partners"}
+    # Wording with a listed word that is not a hedge: the repair keeps "mogelijk".
+    plain = {"nl": "Wij delen zo weinig mogelijk gegevens met partners", "en": "You may object at any time"}
+    if field == "description":
+        entry["description"] = hedged
+        pointer = f"{where}/description/nl"
+    else:
+        entry.setdefault("purposes", []).append(hedged)
+        pointer = f"{where}/purposes/{len(entry['purposes']) - 1}/nl"
+    repaired = copy.deepcopy(broken)
+    entry_at(repaired, pointers.parent(pointer)).clear()
+    entry_at(repaired, pointers.parent(pointer)).update(plain)
+    return Case(broken, [pointer], repaired)
+
+
+@breaks("LANG001")
+def misspell_a_data_item(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    ensure_used_item(policy)
+    index = draw(st.integers(0, len(policy["data_items"]) - 1))
+    wrong, right = draw(st.sampled_from(DUTCH_TERMS))
+    broken = copy.deepcopy(policy)
+    broken["data_items"][index]["name"] = {"nl": wrong}
+    repaired = copy.deepcopy(broken)
+    # The wrong form in a text that is not Dutch is not judged by the Dutch list.
+    repaired["data_items"][index]["name"] = {"nl": right, "en": wrong}
+    return Case(broken, [f"/data_items/{index}/name/nl"], repaired)
+
+
+@breaks("LANG002")
+def write_a_contents_entry_unlike_its_heading(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    repaired = copy.deepcopy(policy)
+    sections = repaired["notice"].setdefault("sections", [])
+    if not sections:
+        sections.append({"id": fresh_id(repaired, "n_new")})
+    for number, section in enumerate(sections, 1):
+        section.setdefault("heading", {"nl": f"Hoofdstuk {number}"})
+    repaired["notice"]["table_of_contents"] = [
+        {"nl": f"{number}. {section['heading']['nl']}"} for number, section in enumerate(sections, 1)
+    ]
+    broken = copy.deepcopy(repaired)
+    index = draw(st.integers(0, len(sections) - 1))
+    broken["notice"]["table_of_contents"][index] = {"nl": f"{index + 1}. {sections[index]['heading']['nl'].swapcase()}"}
+    return Case(broken, [f"/notice/table_of_contents/{index}/nl"], repaired)
+
+
 # --- the properties --------------------------------------------------------------------------------
 
-CHECKED = sorted(code for code, rule in checks.registry().items() if rule.check is not None)
+CHECKED = sorted(code for code, rule in catalogue.registry().items() if rule.check is not None)
 
 
 def test_every_rule_with_a_check_has_a_break():

@@ -17,8 +17,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import checks
-import cli
+from privlint import catalogue, cli
 from privlint.config import Config
 from privlint.findings import Severity
 
@@ -26,7 +25,7 @@ from property_support import examples, lint_written, triples
 from strategies import Written, choice, policies, write, written
 
 TODAY = dt.date(2026, 6, 1)
-WAIVABLE = tuple(code for code in checks.registry() if not code.startswith("WVR"))
+WAIVABLE = tuple(code for code in catalogue.registry() if not code.startswith("WVR"))
 
 
 @st.composite
@@ -101,7 +100,7 @@ def test_fail_on_error_never_fails_on_warnings_alone(policy):
     result = lint_written(write(policy), Config(fail_on=Severity.ERROR))
     errors = [f for f in result.findings if f.blocking and f.severity == Severity.ERROR]
     assert result.fails(Severity.ERROR) == bool(errors)
-    demoted = dict.fromkeys(checks.registry(), Severity.WARNING)
+    demoted = dict.fromkeys(catalogue.registry(), Severity.WARNING)
     lenient = lint_written(write(policy), Config(severity=demoted))
     assert not lenient.fails(Severity.ERROR)
     assert lenient.fails(Severity.WARNING) == bool(lenient.blocking)

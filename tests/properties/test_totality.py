@@ -18,11 +18,12 @@ from typing import Any
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-import cli
+from privlint import cli
 from privlint.config import Config
-from privlint.engine import Result, lint
+from privlint.engine import lint
 from privlint.findings import Finding
 from privlint.reporters import REPORTERS, reporter
+from privlint.result import Result
 
 from property_support import READING, examples, lint_written
 from strategies import Written, policies, section_names, written, yaml_lines

@@ -14,7 +14,7 @@ the comment lines that start with ``# notice|``.
 
 from __future__ import annotations
 
-from privlint.rules import ERROR, WARNING, describe
+from privlint.rules import ERROR, WARNING, Stage, describe
 
 _TRANSPARENCY = "GDPR 12(1)"
 _ACCOUNTABILITY = "GDPR 5(2)"
@@ -22,6 +22,7 @@ _ACCOUNTABILITY = "GDPR 5(2)"
 notice_item_not_in_model = describe(
     "DRF001",
     "notice-data-item-not-in-model",
+    stage=Stage.NOTICE,
     severity=ERROR,
     articles=(_TRANSPARENCY, _ACCOUNTABILITY, "GDPR 30(1)(c)"),
     hint="add the item to the model (data_items, or the processing's data_items), or take it out of the notice",
@@ -63,6 +64,7 @@ notice_item_not_in_model = describe(
 model_item_not_in_notice = describe(
     "DRF002",
     "model-data-item-not-in-notice",
+    stage=Stage.NOTICE,
     severity=ERROR,
     articles=(_TRANSPARENCY, _ACCOUNTABILITY, "GDPR 30(1)(c)"),
     hint="name the item in the notice (data-item list, or the entry's Data items line), or remove it from the model",
@@ -107,6 +109,7 @@ model_item_not_in_notice = describe(
 notice_processing_not_in_model = describe(
     "DRF003",
     "notice-processing-not-in-model",
+    stage=Stage.NOTICE,
     severity=ERROR,
     articles=(_TRANSPARENCY, "GDPR 13(1)(c)", "GDPR 30(1)(b)"),
     hint="add the processing or sharing to the model with the notice's name, or take the entry out of the notice",
@@ -141,6 +144,7 @@ notice_processing_not_in_model = describe(
 model_processing_not_in_notice = describe(
     "DRF004",
     "model-processing-not-in-notice",
+    stage=Stage.NOTICE,
     severity=ERROR,
     articles=(_TRANSPARENCY, "GDPR 13(1)(c)", "GDPR 30(1)(b)"),
     hint="describe the processing in the notice (an entry with the model's name), or remove it from the model",
@@ -178,6 +182,7 @@ model_processing_not_in_notice = describe(
 legal_basis_differs = describe(
     "DRF005",
     "legal-basis-differs",
+    stage=Stage.NOTICE,
     severity=ERROR,
     articles=("GDPR 6(1)", "GDPR 13(1)(c)"),
     hint="make the entry's Rechtsgrond and the model's legal_basis the same",
@@ -212,6 +217,7 @@ legal_basis_differs = describe(
 retention_differs = describe(
     "DRF006",
     "retention-differs",
+    stage=Stage.NOTICE,
     severity=ERROR,
     articles=("GDPR 5(1)(e)", "GDPR 13(2)(a)"),
     hint="make the entry's Bewaringstermijn and the model's retention say the same",
@@ -251,6 +257,7 @@ retention_differs = describe(
 location_differs = describe(
     "DRF007",
     "location-differs",
+    stage=Stage.NOTICE,
     severity=ERROR,
     articles=("GDPR 13(1)(f)", "GDPR 44"),
     hint="make the entry's 'Data wordt verwerkt ...' lines and the model's locations the same",
@@ -285,6 +292,7 @@ location_differs = describe(
 recipient_differs = describe(
     "DRF008",
     "recipient-differs",
+    stage=Stage.NOTICE,
     severity=ERROR,
     articles=("GDPR 13(1)(e)",),
     hint="make the entry's 'X ontvangt de data' lines and the model's recipients the same",
@@ -330,6 +338,7 @@ recipient_differs = describe(
 purpose_differs = describe(
     "DRF009",
     "purpose-differs",
+    stage=Stage.NOTICE,
     severity=ERROR,
     articles=("GDPR 5(1)(b)", "GDPR 13(1)(c)"),
     hint="make the entry's Doel and Beschrijving lines and the model's purposes and description the same",
@@ -364,6 +373,7 @@ purpose_differs = describe(
 right_differs = describe(
     "DRF010",
     "right-differs",
+    stage=Stage.NOTICE,
     severity=ERROR,
     articles=("GDPR 13(2)(b)", "GDPR 13(2)(c)", "GDPR 13(2)(d)"),
     hint="make the notice's rights list (and complaint sentence) and the model's rights the same",
@@ -402,6 +412,7 @@ right_differs = describe(
 contact_details_differ = describe(
     "DRF011",
     "contact-details-differ",
+    stage=Stage.NOTICE,
     severity=ERROR,
     articles=("GDPR 13(1)(a)", "GDPR 13(2)(d)"),
     hint="make the notice's controller, contact and authority details and the model's the same",
@@ -435,6 +446,7 @@ contact_details_differ = describe(
 prose_differs = describe(
     "DRF012",
     "prose-differs",
+    stage=Stage.NOTICE,
     severity=WARNING,
     articles=(_TRANSPARENCY,),
     hint="copy the changed wording into the model (the section's text), or restore the published text",

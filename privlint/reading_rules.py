@@ -7,13 +7,14 @@ in it is ever executed.
 
 from __future__ import annotations
 
-from privlint.rules import ERROR, WARNING, describe
+from privlint.rules import ERROR, WARNING, Stage, describe
 
 _READ = ("GDPR 5(2)",)  # accountability: the record of the declaration must be reliable
 
 yaml_syntax_error = describe(
     "YML001",
     "yaml-syntax-error",
+    stage=Stage.READING,
     severity=ERROR,
     articles=_READ,
     hint="fix the YAML at the reported place",
@@ -21,7 +22,8 @@ yaml_syntax_error = describe(
 
     privlint reads policy files as YAML 1.2 in UTF-8. A syntax error (for example a tab
     used for indentation, or an unclosed quote) stops the reading of that file; the
-    finding points at the place where the parser gave up. The top of every file must
+    finding points at the start of what is not closed (the opening quote, the ``[`` of a
+    flow list) and says where the parser noticed. The top of every file must
     be a mapping of policy sections such as ``controller:`` or ``data_items:``. The
     characters U+0085, U+2028 and U+2029 are text in YAML 1.2 (YAML 1.1 tools break
     lines at them); in the rare file that also holds every private-use character, privlint
@@ -42,6 +44,7 @@ yaml_syntax_error = describe(
 yaml_duplicate_key = describe(
     "YML002",
     "yaml-duplicate-key",
+    stage=Stage.READING,
     severity=ERROR,
     articles=_READ,
     hint="remove or rename one of the two keys",
@@ -66,15 +69,16 @@ yaml_duplicate_key = describe(
 yaml_refused_construct = describe(
     "YML003",
     "yaml-refused-construct",
+    stage=Stage.READING,
     severity=ERROR,
     articles=_READ,
-    hint="write plain data: no tags, anchors/aliases or %YAML 1.1 directive",
+    hint="write plain data: no tags, anchors, aliases or %YAML directive other than 1.2",
     doc="""The file uses a YAML feature that privlint refuses for safety.
 
-    A policy is plain data. Custom and language tags (``!!python/object``), aliases
-    (which allow "billion laughs" memory bombs), files larger than 64 MiB, nesting
-    deeper than 64 levels and documents declaring another YAML version are refused
-    before anything is built from them.
+    A policy is plain data. Custom and language tags (``!!python/object``), anchors and
+    aliases (which allow "billion laughs" memory bombs), files larger than 64 MiB, nesting
+    deeper than 64 levels, integers of more than 4,300 digits and a ``%YAML`` directive
+    for any version but 1.2 are refused before anything is built from them.
 
     Fails::
 
@@ -90,6 +94,7 @@ yaml_refused_construct = describe(
 yaml11_boolean = describe(
     "YML004",
     "yaml11-boolean-lookalike",
+    stage=Stage.READING,
     severity=WARNING,
     articles=_READ,
     hint="quote the value",

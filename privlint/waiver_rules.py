@@ -14,7 +14,7 @@ the policy could not be read) is never called unused: nothing could have matched
 
 from __future__ import annotations
 
-from privlint.rules import ERROR, WARNING, describe
+from privlint.rules import ERROR, WARNING, Stage, describe
 
 EXAMPLE_POLICY = """\
 data_items:
@@ -29,6 +29,7 @@ _ACCOUNTABILITY = ("GDPR 5(2)",)
 waiver_unused = describe(
     "WVR001",
     "waiver-unused",
+    stage=Stage.WAIVERS,
     severity=WARNING,
     articles=_ACCOUNTABILITY,
     hint="remove the waiver, or correct its code, pointer or id",
@@ -61,6 +62,7 @@ waiver_unused = describe(
 waiver_expired = describe(
     "WVR002",
     "waiver-expired",
+    stage=Stage.WAIVERS,
     severity=ERROR,
     articles=_ACCOUNTABILITY,
     hint="fix the finding, or renew the waiver with a new decision and a later expires date",
@@ -93,6 +95,7 @@ waiver_expired = describe(
 waiver_without_reason = describe(
     "WVR003",
     "waiver-without-reason",
+    stage=Stage.WAIVERS,
     severity=ERROR,
     articles=_ACCOUNTABILITY,
     hint="add reason: why the finding is acceptable, in words a reviewer can check",

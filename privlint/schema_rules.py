@@ -6,11 +6,12 @@ only on a policy whose shape is valid, so a shape error is fixed first.
 
 from __future__ import annotations
 
-from privlint.rules import ERROR, describe
+from privlint.rules import ERROR, Stage, describe
 
 schema_violation = describe(
     "SCH001",
     "schema-violation",
+    stage=Stage.SCHEMA,
     severity=ERROR,
     articles=("GDPR 5(2)", "GDPR 30"),
     hint="correct the key or value named in the message (`privlint schema` prints the model)",

@@ -1,0 +1,114 @@
+"""What is not a policy is a usage error: exit code 2 and one line, in every command that reads one.
+
+The decision is ``privlint.loading.policy_files``; the command line only shows its message.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from privlint.loading import PolicyPathError, policy_files
+
+from support import run
+
+NOTICE = "Privacyverklaring\n"
+
+
+def _arguments(command: str, path: Path) -> list[str]:
+    """The command line of ``command`` reading the policy at ``path``."""
+    if command == "diff":
+        notice = path.parent / "notice.txt"
+        if not notice.exists():
+            notice.write_text(NOTICE, encoding="utf-8")
+        return [command, str(path), str(notice)]
+    return [command, str(path)]
+
+
+def _missing(tmp_path: Path) -> tuple[Path, str]:
+    path = tmp_path / "nope"
+    return path, f"no such file or directory: {path}"
+
+
+def _empty_folder(tmp_path: Path) -> tuple[Path, str]:
+    path = tmp_path / "policy"
+    path.mkdir()
+    (path / "README.md").write_text("not a policy\n", encoding="utf-8")
+    return path, f"no policy files (*.yaml, *.yml) in {path}"
+
+
+def _notes(tmp_path: Path) -> tuple[Path, str]:
+    path = tmp_path / "notes.txt"
+    path.write_text("controller:\n  name: Smet-Jet NV\n", encoding="utf-8")
+    return path, f"{path} is not a policy file (*.yaml, *.yml)"
+
+
+CASES = {"missing path": _missing, "folder without policy files": _empty_folder, "non-YAML file": _notes}
+COMMANDS = ["check", "report", "render", "diff"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_a_path_that_is_no_policy_is_one_line_and_exit_2(tmp_path: Path, command: str, case: str):
+    path, message = CASES[case](tmp_path)
+    result = run(*_arguments(command, path), cwd=tmp_path)
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert result.stdout == ""
+    assert result.stderr == f"privlint: {message}\n"
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_the_decision_is_made_in_the_loading_layer(tmp_path: Path, case: str):
+    path, message = CASES[case](tmp_path)
+    with pytest.raises(PolicyPathError) as raised:
+        policy_files([path])
+    assert str(raised.value) == message
+
+
+def test_a_missing_configured_path_is_one_line_and_exit_2(tmp_path: Path):
+    (tmp_path / "pyproject.toml").write_text('[tool.privlint]\npaths = ["policies"]\n', encoding="utf-8")
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == "privlint: no such file or directory: policies\n"
+
+
+def test_a_folder_lists_its_policy_files_and_skips_what_is_not_a_regular_file(tmp_path: Path):
+    (tmp_path / "b.yaml").write_text("audience: [customers]\n", encoding="utf-8")
+    (tmp_path / "a.yml").write_text("controller: {name: x}\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("x\n", encoding="utf-8")
+    (tmp_path / "zero.yaml").symlink_to("/dev/zero")
+    assert policy_files([tmp_path]) == [tmp_path / "a.yml", tmp_path / "b.yaml"]
+
+
+# Every other file a command reads (baseline, configuration, notice) is refused, not waited
+# on, when it is a FIFO: opening one blocks until a writer comes.
+FIFO_READERS = {
+    "baseline": (["check", "policy", "--baseline", "fifo"], "cannot read the baseline"),
+    "configuration": (["check", "policy", "--config", "fifo"], "cannot read configuration"),
+    "imported notice": (["import", "fifo", "-o", "out"], "cannot read fifo"),
+    "notice compared": (["diff", "policy", "fifo"], "cannot read fifo"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FIFO_READERS))
+def test_a_fifo_given_as_any_file_is_refused_without_waiting(tmp_path: Path, name: str):
+    (tmp_path / "policy").mkdir()
+    (tmp_path / "policy" / "p.yaml").write_text("controller:\n  name: Smet-Jet NV\n", encoding="utf-8")
+    os.mkfifo(tmp_path / "fifo")
+    arguments, words = FIFO_READERS[name]
+    result = run(*arguments, cwd=tmp_path, timeout=30)  # without the fix: no answer, ever
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert words in result.stderr
+    assert "not a regular file" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_no_path_at_all_is_a_usage_error(tmp_path: Path):
+    (tmp_path / "pyproject.toml").write_text("[tool.privlint]\npaths = []\n", encoding="utf-8")
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == "privlint: no policy path given (pass one, or set [tool.privlint] paths)\n"
+    with pytest.raises(PolicyPathError, match="no policy path given"):
+        policy_files([])
