@@ -247,6 +247,11 @@ def report(  # noqa: PLR0913 - one parameter per command-line option
     return EXIT_CLEAN
 
 
+def _policy_folder(paths: tuple[Path, ...]) -> Path:
+    """The policy whose history git is asked for: the first PATH, else the configured one."""
+    return (list(paths) or [Path(p) for p in _configuration(None).paths] or [Path("policy")])[0]
+
+
 def _changes_since(result: Result, paths: tuple[Path, ...], revision: str | None, old: Path | None) -> Any:
     """The changes from the policy at ``revision`` (git) or in ``old`` to ``result``'s, and what they compare with."""
     from privlint import changes as diffing  # noqa: PLC0415
@@ -255,7 +260,7 @@ def _changes_since(result: Result, paths: tuple[Path, ...], revision: str | None
         raise click.UsageError("give at most one of --since REV and --old DIR")
     with diffing.temporary_folder() as folder:
         try:
-            old_path = old or diffing.old_policy_at(str(revision), (paths or (Path("policy"),))[0], Path(folder))
+            old_path = old or diffing.old_policy_at(str(revision), _policy_folder(paths), Path(folder))
         except diffing.ChangesError as error:
             raise click.UsageError(str(error)) from None
         earlier = _readable_policy((old_path,))
@@ -470,7 +475,7 @@ def changes(paths: tuple[Path, ...], revision: str | None, old: Path | None, out
     new_result = _readable_policy(paths)
     with diffing.temporary_folder() as folder:
         try:
-            old_path = old or diffing.old_policy_at(str(revision), (paths or (Path("policy"),))[0], Path(folder))
+            old_path = old or diffing.old_policy_at(str(revision), _policy_folder(paths), Path(folder))
         except diffing.ChangesError as error:
             raise click.UsageError(str(error)) from None
         old_result = _readable_policy((old_path,))
