@@ -496,7 +496,7 @@ def as_text(changes: Sequence[Change], lang: str, *, markdown: bool = False) -> 
             continue
         lines.append(f"### {heading} ({len(group)})" if markdown else f"{heading} ({len(group)}):")
         for change in group:
-            text = _markdown(change.words(lang)) if markdown else printable(change.words(lang))
+            text = _markdown(printable(change.words(lang))) if markdown else printable(change.words(lang))
             lines.append(f"- {text}" if markdown else f"  - {text}")
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -429,7 +429,7 @@ def register(paths: tuple[Path, ...], output: Path | None, output_format: str, l
         except OSError as error:
             raise click.FileError(str(output), error.strerror) from None
         return EXIT_CLEAN
-    _emit(records.text(built, output_format), output)
+    _emit(records.text(built, output_format, terminal=output is None), output)
     return EXIT_CLEAN
 
 

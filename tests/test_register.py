@@ -249,3 +249,15 @@ def test_csv_cells_never_start_a_formula(tmp_path: Path):
     done = run("register", str(tmp_path), "--format", "csv")
     assert done.returncode == 0, done.stderr
     assert list(csv.reader(io.StringIO(done.stdout)))[1][6] == "'=HYPERLINK(1)"
+
+
+def test_csv_on_a_terminal_escapes_control_characters(tmp_path: Path):
+    (tmp_path / "policy.yaml").write_text(
+        'processing_activities: [{id: x, name: {nl: "Camera\\e[2J"}}]\n', encoding="utf-8"
+    )
+    shown = run("register", str(tmp_path), "--format", "csv")
+    assert "\x1b" not in shown.stdout
+    assert "Camera\\u001b[2J" in shown.stdout
+    written = tmp_path / "register.csv"
+    assert run("register", str(tmp_path), "--format", "csv", "-o", str(written)).returncode == 0
+    assert "Camera\x1b[2J" in written.read_text(encoding="utf-8")  # the file keeps the text as it is

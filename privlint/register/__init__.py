@@ -382,12 +382,12 @@ def as_json(register: Register) -> dict[str, Any]:
     }
 
 
-def text(register: Register, output_format: str) -> str:
-    """The register as CSV or as the JSON document (``as_json``), ready to write."""
+def text(register: Register, output_format: str, *, terminal: bool = False) -> str:
+    """The register as CSV or as the JSON document (``as_json``), ready to write (or print)."""
     if output_format == "csv":
         from privlint.register import csvfile  # noqa: PLC0415
 
-        return csvfile.render(register)
+        return csvfile.render(register, terminal=terminal)
     import json  # noqa: PLC0415
 
     return json.dumps(as_json(register), ensure_ascii=False) + "\n"

@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 import io
 
+from privlint.printable import printable
 from privlint.register import Cell, Register
 
 
-def render(register: Register) -> str:
+def render(register: Register, *, terminal: bool = False) -> str:
+    """The CSV text; for a ``terminal``, control characters in cells become visible escapes."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     controller = [(c, register.controller[c.key]) for c in register.controller_columns]
@@ -17,7 +19,7 @@ def render(register: Register) -> str:
     writer.writerow(header)
     for row in register.activities:
         values = [_text(cell) for _, cell in controller] + [_text(row.cells[c.key]) for c in register.columns]
-        writer.writerow(values)
+        writer.writerow([printable(v) for v in values] if terminal else values)
     return out.getvalue()
 
 
