@@ -178,6 +178,17 @@ def _data_item(index: int) -> Iterator[str]:
         yield "    special_category: health\n"
 
 
+# GDPR 13(2)(e), stated for every activity as a careful register states it.
+_PROVISION_REQUIREMENT = (
+    "    provision_requirement:\n"
+    "      requirement: contractual\n"
+    "      obliged: true\n"
+    "      consequence:\n"
+    "        nl: Zonder deze gegevens kunnen wij de dienst niet leveren\n"
+    "        en: Without these data we cannot deliver the service\n"
+)
+
+
 def _activity(index: int, sizes: dict[str, int], mistake_every: int) -> Iterator[str]:
     nl, en = _ACTIVITIES[index % len(_ACTIVITIES)]
     mistake = index % mistake_every == mistake_every - 1
@@ -205,7 +216,7 @@ def _activity(index: int, sizes: dict[str, int], mistake_every: int) -> Iterator
         yield "    legal_obligation:\n"
         yield "      law: Wetboek van economisch recht\n"
         yield "      provision: art. III.82\n"
-    yield "    data_subjects: [customers]\n"
+    yield "    data_subjects: [customers]\n" + _PROVISION_REQUIREMENT
     yield "    data_items:\n"
     first = index * ITEMS_PER_ACTIVITY
     used = [first + offset for offset in range(ITEMS_PER_ACTIVITY)]

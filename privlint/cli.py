@@ -214,6 +214,8 @@ def check(  # noqa: PLR0913 - one parameter per command-line option
 @click.option("--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity the verdict counts (default: warning).")
 @_config_option
 @_suppression_options
+@click.option("--since", "revision", metavar="REV", help="Add what changed since this git revision.")
+@click.option("--old", type=click.Path(exists=True, path_type=Path), help="Add what changed since the policy here.")
 def report(  # noqa: PLR0913 - one parameter per command-line option
     paths: tuple[Path, ...],
     output: Path | None,
@@ -224,6 +226,8 @@ def report(  # noqa: PLR0913 - one parameter per command-line option
     no_baseline: bool,
     waivers: Path | None,
     no_waivers: bool,
+    revision: str | None,
+    old: Path | None,
 ) -> int:
     """Write the legal team's report: one self-contained HTML page in Dutch and English.
 
@@ -238,8 +242,31 @@ def report(  # noqa: PLR0913 - one parameter per command-line option
     settings = _configuration(config_path).with_options(fail_on=Severity.parse(fail_on) if fail_on else None)
     settings = _suppression(settings, baseline, no_baseline, waivers, no_waivers)
     result = lint(_targets(paths, settings), settings)
-    _emit(render_report(result, lang=lang), output)
+    found = _changes_since(result, paths, revision, old) if revision or old else None
+    _emit(render_report(result, lang=lang, changes=found), output)
     return EXIT_CLEAN
+
+
+def _policy_folder(paths: tuple[Path, ...]) -> Path:
+    """The policy whose history git is asked for: the first PATH, else the configured one."""
+    return (list(paths) or [Path(p) for p in _configuration(None).paths] or [Path("policy")])[0]
+
+
+def _changes_since(result: Result, paths: tuple[Path, ...], revision: str | None, old: Path | None) -> Any:
+    """The changes from the policy at ``revision`` (git) or in ``old`` to ``result``'s, and what they compare with."""
+    from privlint import changes as diffing  # noqa: PLC0415
+
+    if revision and old:
+        raise click.UsageError("give at most one of --since REV and --old DIR")
+    with diffing.temporary_folder() as folder:
+        try:
+            old_path = old or diffing.old_policy_at(str(revision), _policy_folder(paths), Path(folder))
+        except diffing.ChangesError as error:
+            raise click.UsageError(str(error)) from None
+        earlier = _readable_policy((old_path,))
+    if earlier.policy is None or result.policy is None:
+        raise click.UsageError("the old or the new policy cannot be read, so nothing can be compared")
+    return diffing.compare(earlier.policy, result.policy), revision or str(old)
 
 
 def _targets(paths: tuple[Path, ...], settings: Config) -> list[Path]:
@@ -371,6 +398,92 @@ def diff(  # noqa: PLR0913 - one parameter per command-line option
     result = engine.diff(_targets(paths, settings), notice, settings)
     _write_reports(plan, result)
     return EXIT_FINDINGS if result.fails(settings.fail_on) else EXIT_CLEAN
+
+
+@cli.command("register")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path), help="Write here.")
+@click.option(
+    "--format", "output_format", type=click.Choice(("xlsx", "csv", "json")), default="xlsx", show_default=True
+)
+@click.option("--lang", type=click.Choice(("nl", "fr", "en")), default="nl", show_default=True, help="Headings.")
+def register(paths: tuple[Path, ...], output: Path | None, output_format: str, lang: str) -> int:
+    """Write the record of processing activities (GDPR 30) in the GBA's register model.
+
+    xlsx needs -o FILE; csv and json go to standard output without it. The JSON structure
+    (format "privlint-register", version 1) is described in the README.
+    """
+    from privlint import register as records  # noqa: PLC0415
+
+    if output_format == "xlsx" and output is None:
+        raise click.UsageError("--format xlsx writes a workbook: give -o FILE.xlsx (or use --format csv)")
+    result = _readable_policy(paths)
+    if result.policy is None:
+        return EXIT_FINDINGS
+    built = records.build(result, lang)
+    if output is not None and output_format == "xlsx":
+        from privlint.register import xlsx  # noqa: PLC0415
+
+        try:
+            xlsx.write(built, output)
+        except OSError as error:
+            raise click.FileError(str(output), error.strerror) from None
+        return EXIT_CLEAN
+    _emit(records.text(built, output_format, terminal=output is None), output)
+    return EXIT_CLEAN
+
+
+@cli.command("dpia")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(("text", "json")), default="text", show_default=True)
+@click.option("--lang", type=click.Choice(LANGUAGES), default="en", show_default=True, help="Language of the text.")
+def dpia(paths: tuple[Path, ...], output_format: str, lang: str) -> int:
+    """DPIA screening per activity: required, likely or no indication, with reasons (GDPR 35, WP248, GBA list).
+
+    The JSON structure (format "privlint-dpia", version 1) is described in the README.
+    """
+    import json  # noqa: PLC0415
+
+    from privlint import dpia as screening  # noqa: PLC0415
+
+    result = _readable_policy(paths)
+    if result.policy is None:
+        return EXIT_FINDINGS
+    screenings = screening.screen(result.policy)
+    if output_format == "json":
+        click.echo(json.dumps(screening.as_json(screenings), ensure_ascii=False, indent=2))
+    else:
+        click.echo(screening.as_text(screenings, lang), nl=False)
+    return EXIT_CLEAN
+
+
+@cli.command("changes")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--since", "revision", metavar="REV", help="Compare with the policy as git has it at this revision.")
+@click.option("--old", type=click.Path(exists=True, path_type=Path), help="Compare with the policy in this folder.")
+@click.option("--format", "output_format", type=click.Choice(("text", "markdown", "json")), default="text")
+@click.option("--lang", type=click.Choice(LANGUAGES), default="en", show_default=True)
+def changes(paths: tuple[Path, ...], revision: str | None, old: Path | None, output_format: str, lang: str) -> int:
+    """What changed since REV (or the --old folder): material changes (announce first, WP260) and editorial ones.
+
+    The JSON structure (format "privlint-changes", version 1) is described in the README.
+    """
+    from privlint import changes as diffing  # noqa: PLC0415
+
+    if (revision is None) == (old is None):
+        raise click.UsageError("give exactly one of --since REV and --old DIR")
+    new_result = _readable_policy(paths)
+    with diffing.temporary_folder() as folder:
+        try:
+            old_path = old or diffing.old_policy_at(str(revision), _policy_folder(paths), Path(folder))
+        except diffing.ChangesError as error:
+            raise click.UsageError(str(error)) from None
+        old_result = _readable_policy((old_path,))
+    if new_result.policy is None or old_result.policy is None:
+        return EXIT_FINDINGS
+    found = diffing.compare(old_result.policy, new_result.policy)
+    click.echo(diffing.render(found, output_format, lang, old=revision or str(old)), nl=False)
+    return EXIT_CLEAN
 
 
 @cli.command("schema")

@@ -118,6 +118,7 @@ _FILE_KEYS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
         "countries.toml": frozenset(
             {"as_of", "eu_member", "eea_member", "outermost_region", "eu_territory", "code_aliases"}
         ),
+        "dpia_triggers.toml": frozenset({"as_of", "facts", "keywords", "required", "criteria"}),  # privlint.dpia
         "dutch_terms.toml": frozenset({"as_of", "guards", "term", "mixed_case"}),
         "prose.toml": frozenset({"as_of", "open_list", "hedges"}),
         "retention_limits.toml": frozenset({"as_of", "limit"}),

@@ -144,6 +144,36 @@ class DataSource(NamedTuple):
     pointer: str
 
 
+# --- DPIA facts (GDPR 35, WP248 rev.01): optional, absent unless the policy states them ----------
+
+
+class DpiaFacts(NamedTuple):
+    """What a DPIA screening needs to know beyond the rest of the model; ``None`` = not stated."""
+
+    scale: str | None  # "small" | "large"
+    systematic_monitoring: bool | None
+    publicly_accessible_area: bool | None
+    vulnerable_data_subjects: bool | None
+    innovative_technology: bool | None
+    matching_data_sets: bool | None
+    pointer: str
+
+
+def _dpia_facts(value: Mapping[str, Any], pointer: str) -> DpiaFacts:
+    return DpiaFacts(
+        scale=value.get("scale"),
+        systematic_monitoring=value.get("systematic_monitoring"),
+        publicly_accessible_area=value.get("publicly_accessible_area"),
+        vulnerable_data_subjects=value.get("vulnerable_data_subjects"),
+        innovative_technology=value.get("innovative_technology"),
+        matching_data_sets=value.get("matching_data_sets"),
+        pointer=pointer,
+    )
+
+
+# --- end of DPIA facts ---------------------------------------------------------------------------
+
+
 class Processing(NamedTuple):
     """A processing activity, or a sharing of data with recipients (``kind`` says which)."""
 
@@ -168,6 +198,7 @@ class Processing(NamedTuple):
     recipients_stated: bool
     text: Text | None
     pointer: str
+    dpia_facts: DpiaFacts | None = None  # DPIA facts (see DpiaFacts)
 
     @property
     def label(self) -> str:
@@ -537,6 +568,7 @@ def _processing(kind: Kind, value: Mapping[str, Any], pointer: str) -> Processin
         recipients_stated="recipients" in value,
         text=_opt(value, pointer, "text", _text),
         pointer=pointer,
+        dpia_facts=_opt(value, pointer, "dpia_facts", _dpia_facts),  # DPIA facts
     )
 
 

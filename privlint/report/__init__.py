@@ -15,8 +15,11 @@ import hashlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from jinja2 import Environment
 
+    from privlint.changes import Change
     from privlint.result import Result
 
 TEMPLATE = "report.html.j2"
@@ -48,8 +51,14 @@ def _digest(text: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
 
 
-def render_report(result: Result, *, lang: str = "nl", today: dt.date | None = None) -> str:
-    """The report page for ``result``, showing ``lang`` first (nl or en)."""
+def render_report(
+    result: Result,
+    *,
+    lang: str = "nl",
+    today: dt.date | None = None,
+    changes: tuple[Sequence[Change], str] | None = None,
+) -> str:
+    """The report page for ``result``, showing ``lang`` first (nl or en), with ``changes`` when given."""
     from markupsafe import Markup  # noqa: PLC0415
 
     from privlint.report import view  # noqa: PLC0415
@@ -62,7 +71,7 @@ def render_report(result: Result, *, lang: str = "nl", today: dt.date | None = N
         "img-src data:; base-uri 'none'; form-action 'none'"
     )
     return environment.get_template(TEMPLATE).render(
-        report=view.build(result, lang=lang, today=today),
+        report=view.build(result, lang=lang, today=today, changes=changes),
         style=Markup(style),  # noqa: S704 - our own stylesheet, checked to contain no </style
         script=Markup(script),  # noqa: S704 - our own script, checked to contain no </script
         csp=policy,

@@ -87,7 +87,7 @@ def article(reference: str) -> Both:
     """``GDPR 13(1)(e)`` as ``art. 13.1.e AVG`` (Dutch usage) and ``Art. 13(1)(e) GDPR``."""
     match = _ARTICLE.match(reference)
     if match is None:
-        return same(reference)
+        return optional("article", reference, fallback=reference)
     number, parts, rest = match["number"], match["parts"], match["rest"]
     dotted = ".".join([number, *re.findall(r"\(([0-9a-z]+)\)", parts)])
     return {"nl": f"art. {dotted} AVG{rest}", "en": f"Art. {number}{parts} GDPR{rest}"}

@@ -7,14 +7,16 @@ language) so the page can switch language without a reload.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+import functools
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from privlint import __version__, pointers
+from privlint import __version__, dpia, pointers
 from privlint.findings import Finding, Severity
 from privlint.model import Policy, Processing, Recipient, Text
+from privlint.report import cards, sections
+from privlint.report.checklist import ChecklistItem, checklist
 from privlint.report.texts import (
     LANGUAGES,
     Both,
@@ -33,23 +35,8 @@ from privlint.report.texts import (
 from privlint.result import Result
 from privlint.rules import Rule
 
-THEMES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("legal_basis", ("LB",)),
-    ("special", ("SPC",)),
-    ("transfers", ("TRF",)),
-    ("recipients", ("RCP",)),
-    ("retention", ("RET",)),
-    ("transparency", ("TRN", "BE", "PRO", "LANG")),  # PRO, LANG: the clarity of the notice (GDPR 12(1))
-    ("data", ("REF", "AUD")),
-    ("drift", ("DRF",)),
-    ("technical", ()),  # everything else: reading, schema, waivers
-)
-SUBJECT_RIGHTS = ("access", "rectification", "erasure", "restriction", "objection", "portability")
-
-
-def theme_of(code: str) -> str:
-    family = code.rstrip("0123456789")
-    return next((theme for theme, families in THEMES if family in families), "technical")
+if TYPE_CHECKING:
+    from privlint.changes import Change
 
 
 @dataclass(slots=True)
@@ -69,24 +56,6 @@ class FindingView:
     reason: str | None = None
     owner: str | None = None
     expires: str | None = None
-
-
-@dataclass(slots=True)
-class ThemeView:
-    key: str
-    title: Both
-    findings: list[FindingView]
-
-
-@dataclass(slots=True)
-class ChecklistItem:
-    key: str
-    title: Both
-    article: Both
-    status: str
-    status_label: Both
-    note: Both | None
-    related: list[str]
 
 
 @dataclass(slots=True)
@@ -117,38 +86,64 @@ class Report:
     fails: bool
     verdict: Both
     threshold: Both
-    known_note: Both | None
     skipped: Both | None
     counts: list[tuple[Both, list[int]]]
     severities: list[Both]
-    themes: list[ThemeView]
-    known_themes: list[ThemeView]
     waived: list[FindingView]
     known_intro: Both
     known_stale: Both | None
     checklist: list[ChecklistItem]
     data_map: list[DataRow]
+    state: str = "new"  # clean | known | new
+    state_explained: Both | None = None
+    groups: list[cards.Group] = field(default_factory=list)
+    known_groups: list[cards.Group] = field(default_factory=list)
+    overview: list[sections.OverviewRow] = field(default_factory=list)
+    dpia: sections.DpiaView | None = None
+    register: sections.RegisterView | None = None
+    changes: sections.ChangesView | None = None
+    compact: bool = False
     ui: dict[str, Both] = field(default_factory=dict)
 
 
-def build(result: Result, *, lang: str = "nl", today: dt.date | None = None) -> Report:
+def build(
+    result: Result,
+    *,
+    lang: str = "nl",
+    today: dt.date | None = None,
+    changes: tuple[Sequence[Change], str] | None = None,
+) -> Report:
+    """The report of ``result``; ``changes`` (the changes and what they are compared with) adds that section."""
     rules = result.rules
     today = today or dt.datetime.now().astimezone().date()
-    views = {id(f): _finding(f, rules.get(f.code), result) for f in result.findings}
-    blocking = [f for f in result.findings if f.blocking and f.severity >= result.fail_on]
+    views = {id(f): _finding(f, rules.get(f.code), result) for f in result.waived}
     levels = sorted(Severity, reverse=True)
     controller = result.policy.controller.name if result.policy and result.policy.controller else None
+    state, verdict = _state(result)
+    policy = result.policy
+    screenings = dpia.screen(policy) if policy is not None else []
+    overview = sections.overview(policy, screenings) if policy is not None else []
+    group = functools.partial(cards.groups, policy=policy, rules=rules, data_of=result.data_of)
+    new, known = (
+        group(result.blocking, waivers_file=result.waivers_file),
+        group(result.known, waivers_file=result.waivers_file),
+    )
+    compact = len(overview) > sections.COMPACT_FROM
+    if compact:
+        cards.explain_once(new, known)
     return Report(
         lang=lang,
         title=lookup("ui", "title"),
         subtitle=lookup("ui", "subtitle", controller=controller) if controller else None,
-        generated=lookup(
-            "ui", "generated", date=today.isoformat(), version=__version__, files=", ".join(result.files) or "—"
+        generated=fill(
+            lookup("ui", "generated", date="{date}", version=__version__, files=", ".join(result.files) or "—"),
+            date=long_date(today),
         ),
         fails=result.fails(result.fail_on),
-        verdict=plural("verdict_fail", len(blocking)) if blocking else lookup("ui", "verdict_pass"),
+        verdict=verdict,
+        state=state,
+        state_explained=lookup("ui", f"state_explained_{state}"),
         threshold=fill(lookup("ui", "verdict_threshold"), level=lookup("severity", result.fail_on.label)),
-        known_note=plural("verdict_known", len(result.known)) if result.known else None,
         skipped=_skipped(result.checks_skipped),
         counts=[
             (lookup("ui", key), [sum(1 for f in group if f.severity == s) for s in levels])
@@ -159,28 +154,51 @@ def build(result: Result, *, lang: str = "nl", today: dt.date | None = None) -> 
             )
         ],
         severities=[lookup("severity", s.label) for s in levels],
-        themes=_themes(result.blocking, views),
-        known_themes=_themes(result.known, views),
+        groups=new,
+        known_groups=known,
         waived=[views[id(f)] for f in result.waived],
         known_intro=lookup("ui", "known_intro", file=result.baseline_file or "—"),
         known_stale=lookup("ui", "known_stale", n=result.baseline_stale) if result.baseline_stale else None,
-        checklist=checklist(result.policy, result.findings),
+        checklist=checklist(result.findings, result.rules_applied),
         data_map=data_map(result.policy),
+        overview=overview,
+        dpia=sections.dpia_view(policy, screenings, long_date(_as_of())) if policy is not None else None,
+        register=sections.register_view(result, policy) if policy is not None else None,
+        changes=sections.changes_view(*changes) if changes is not None else None,
+        compact=compact,
         ui={key: lookup("ui", key) for key in catalogue("en")["ui"] if "{" not in catalogue("en")["ui"][key]},
     )
+
+
+def _state(result: Result) -> tuple[str, Both]:
+    """The verdict in three states: new findings fail the check; open ones remain; nothing open."""
+    failing = [f for f in result.blocking if f.severity >= result.fail_on]
+    if failing:
+        return "new", plural("state_new", len(failing))
+    still_open = len(result.known) + len(result.blocking)
+    if still_open:
+        return "known", plural("state_known", still_open)
+    return "clean", lookup("ui", "state_clean")
+
+
+def _as_of() -> dt.date:
+    return dt.date.fromisoformat(dpia.triggers().as_of)
+
+
+def long_date(day: dt.date) -> Both:
+    """``3 december 2026`` and ``3 December 2026`` (CLDR's long date format, through babel)."""
+    from babel.dates import format_date  # noqa: PLC0415 - only the report needs it
+
+    return {
+        "nl": format_date(day, format="long", locale="nl_BE"),
+        "en": format_date(day, format="long", locale="en_GB"),
+    }
 
 
 def _skipped(reason: str | None) -> Both | None:
     if reason is None:
         return None
     return fill(lookup("ui", "checks_skipped"), reason=optional("skipped", reason, fallback=reason))
-
-
-def _themes(findings: Sequence[Finding], views: Mapping[int, FindingView]) -> list[ThemeView]:
-    grouped: dict[str, list[FindingView]] = defaultdict(list)
-    for finding in sorted(findings, key=lambda f: (-f.severity, f.code, f.file, f.line, f.column)):
-        grouped[theme_of(finding.code)].append(views[id(finding)])
-    return [ThemeView(key, lookup("theme", key), grouped[key]) for key, _ in THEMES if grouped[key]]
 
 
 def _finding(finding: Finding, rule: Rule | None, result: Result) -> FindingView:
@@ -227,178 +245,18 @@ def concerns(pointer: str, data: Any, *, waivers: bool = False) -> list[Both]:
 
 
 def _entry_label(entry: Any, index: int) -> Both:
+    """An entry by its name (never its id, unless it has nothing else)."""
     if isinstance(entry, Mapping):
         ident = entry.get("id")
         name = entry.get("name")
-        if isinstance(name, Mapping) and isinstance(ident, str):
-            names = policy_text({k: str(v) for k, v in name.items()}, ident)
-            return {language: f"{text} ({ident})" for language, text in names.items()}
-        if isinstance(ident, str):
-            return same(ident)
+        if isinstance(name, Mapping):
+            return policy_text({k: str(v) for k, v in name.items()}, str(ident or ""))
         if isinstance(name, str):
             return same(name)
+        if isinstance(ident, str):
+            return same(cards.readable(ident))
         return same(f"#{index + 1}")
-    return same(str(entry))
-
-
-# --- the Art. 13/14 checklist ------------------------------------------------------------
-
-
-def _status(done: int, total: int) -> str:
-    if total and done == total:
-        return "present"
-    return "partly" if done else "missing"
-
-
-def checklist(policy: Policy | None, findings: Sequence[Finding]) -> list[ChecklistItem]:
-    """Each piece of information GDPR 13/14 requires: present, partly, missing (or not checked)."""
-    codes: dict[str, int] = defaultdict(int)
-    for finding in findings:
-        codes[finding.code] += 1
-    return [
-        _item(key, status, note, related, codes)
-        for key, status, note, related in (_assess(policy) if policy is not None else _unknown())
-    ]
-
-
-_RELATED: dict[str, tuple[str, ...]] = {
-    "controller_identity": ("TRN001",),
-    "contact": ("TRN002",),
-    "dpo": ("TRN006",),
-    "purposes_basis": ("LB001", "LB005", "SPC001", "SPC002", "SPC003", "REF002"),
-    "legitimate_interests": ("LB002",),
-    "recipients": ("RCP001", "RCP002", "RCP004", "REF003"),
-    "transfers": ("TRF001", "TRF002", "TRF003", "TRF004"),
-    "retention": ("RET001", "RET002", "RET003", "RET004", "RET005"),
-    "rights": ("TRN003", "LB004"),
-    "withdraw_consent": ("LB003", "LB006"),
-    "complaint": ("TRN004", "BE002"),
-    "requirement": (),
-    "automated": ("TRN005",),
-    "categories": ("REF001", "REF005"),
-    "source": (),
-}
-
-Assessment = tuple[str, str, Both | None, tuple[str, ...]]
-
-
-def _unknown() -> list[Assessment]:
-    note = lookup("checklist_note", "not_in_model")
-    return [(key, "not_assessed", note, related) for key, related in _RELATED.items()]
-
-
-def _item(key: str, status: str, note: Both | None, related: Iterable[str], codes: Mapping[str, int]) -> ChecklistItem:
-    present = [code for code in related if codes.get(code)]
-    if status == "present" and present:
-        status = "partly"  # the model has it, but a rule found a defect in it
-    return ChecklistItem(
-        key=key,
-        title=lookup("checklist", key, "title"),
-        article=lookup("checklist", key, "article"),
-        status=status,
-        status_label=lookup("status", status),
-        note=note,
-        related=present,
-    )
-
-
-def _counted(done: int, total: int) -> Both:
-    return lookup("checklist_note", "counted", done=done, total=total)
-
-
-def _assess(policy: Policy) -> list[Assessment]:
-    processings = policy.processings
-    rights = {right.right for right in policy.rights}
-    assessed: list[Assessment] = []
-    controller = policy.controller
-    address = controller.address if controller else None
-    identity = [bool(controller and controller.name), bool(address and address.street and address.city)]
-    assessed.append(("controller_identity", _status(sum(identity), 2), None, _RELATED["controller_identity"]))
-    contact = controller.privacy_contact if controller else None
-    reachable = bool(contact and (contact.email or contact.phone or contact.address))
-    dpo = controller.dpo if controller else None
-    reachable = reachable or bool(dpo and dpo.designated and dpo.email)
-    assessed.append(("contact", "present" if reachable else "missing", None, _RELATED["contact"]))
-    dpo_status = "missing" if dpo is None else "partly" if dpo.designated and not dpo.email else "present"
-    assessed.append(("dpo", dpo_status, None, _RELATED["dpo"]))
-    with_basis = sum(1 for p in processings if p.purposes and p.legal_basis)
-    assessed.append(
-        (
-            "purposes_basis",
-            _status(with_basis, len(processings)),
-            _counted(with_basis, len(processings)),
-            _RELATED["purposes_basis"],
-        )
-    )
-    assessed.append(_legitimate_interests(processings))
-    assessed.append(_recipients(policy))
-    located = sum(1 for p in processings if p.locations)
-    assessed.append(
-        ("transfers", _status(located, len(processings)), _counted(located, len(processings)), _RELATED["transfers"])
-    )
-    assessed.append(_retention(processings))
-    listed = sum(1 for right in SUBJECT_RIGHTS if right in rights)
-    assessed.append(
-        ("rights", _status(listed, len(SUBJECT_RIGHTS)), _counted(listed, len(SUBJECT_RIGHTS)), _RELATED["rights"])
-    )
-    assessed.append(_withdrawal(processings, rights))
-    complaint = sum((("lodge_complaint" in rights), policy.supervisory_authority is not None))
-    assessed.append(("complaint", _status(complaint, 2), None, _RELATED["complaint"]))
-    assessed.append(("requirement", "not_assessed", lookup("checklist_note", "not_in_model"), ()))
-    automated = policy.automated_decision_making
-    automated_status = (
-        "missing" if automated is None else "partly" if automated.used and not automated.logic else "present"
-    )
-    assessed.append(("automated", automated_status, None, _RELATED["automated"]))
-    assessed.append(("categories", "present" if policy.data_items else "missing", None, _RELATED["categories"]))
-    assessed.append(("source", "not_assessed", lookup("checklist_note", "not_in_model"), ()))
-    return assessed
-
-
-def _legitimate_interests(processings: Sequence[Processing]) -> Assessment:
-    relying = [p for p in processings if p.legal_basis == "legitimate_interest"]
-    if not relying:
-        return ("legitimate_interests", "not_applicable", lookup("checklist_note", "no_legitimate_interest"), ())
-    stated = sum(1 for p in relying if p.legitimate_interest is not None)
-    return (
-        "legitimate_interests",
-        _status(stated, len(relying)),
-        _counted(stated, len(relying)),
-        _RELATED["legitimate_interests"],
-    )
-
-
-def _recipients(policy: Policy) -> Assessment:
-    if not policy.sharing:
-        status = "present" if policy.recipients or policy.recipient_categories else "missing"
-        return ("recipients", status, None, _RELATED["recipients"])
-    named = sum(1 for s in policy.sharing if s.recipients)
-    return (
-        "recipients",
-        _status(named, len(policy.sharing)),
-        _counted(named, len(policy.sharing)),
-        _RELATED["recipients"],
-    )
-
-
-def _retention(processings: Sequence[Processing]) -> Assessment:
-    stated = sum(1 for p in processings if p.retention is not None)
-    concrete = sum(1 for p in processings if p.retention is not None and p.retention.duration)
-    status = "present" if processings and concrete == len(processings) else _status(stated, len(processings))
-    if status == "present" or stated == 0:
-        return ("retention", status, _counted(stated, len(processings)), _RELATED["retention"])
-    return ("retention", "partly", _counted(concrete, len(processings)), _RELATED["retention"])
-
-
-def _withdrawal(processings: Sequence[Processing], rights: set[str]) -> Assessment:
-    if not any(p.legal_basis == "consent" for p in processings):
-        return ("withdraw_consent", "not_applicable", lookup("checklist_note", "no_consent"), ())
-    return (
-        "withdraw_consent",
-        "present" if "withdraw_consent" in rights else "missing",
-        None,
-        _RELATED["withdraw_consent"],
-    )
+    return same(cards.readable(str(entry)))
 
 
 # --- the data map --------------------------------------------------------------------------
@@ -418,8 +276,8 @@ def data_map(policy: Policy | None) -> list[DataRow]:
         if item.criminal_offence_data:
             notes.append(lookup("ui", "criminal_data"))
         rows.setdefault(item.id, DataRow(item.id, _name(item.name, item.id), notes, []))
-    for processing in policy.processings:
-        use = _use(processing, recipients)
+    for number, processing in enumerate(policy.processings, start=1):
+        use = _use(processing, recipients, number)
         for ref in processing.data_items:
             row = rows.get(ref.id)
             if row is None:
@@ -456,10 +314,10 @@ def _name(text: Text | None, ident: str) -> Both:
     return policy_text(text.by_language if text else None, ident)
 
 
-def _use(processing: Processing, recipients: Mapping[str, Recipient]) -> Use:
+def _use(processing: Processing, recipients: Mapping[str, Recipient], number: int) -> Use:
     basis = processing.legal_basis
     return Use(
-        name=_name(processing.name, processing.id),
+        name=sections.title(processing, number),
         kind=lookup("kind", processing.kind),
         basis=optional("basis", basis, fallback=basis) if basis else lookup("ui", "not_stated"),
         retention=_retention_text(processing),

@@ -178,3 +178,18 @@ def test_a_category_the_notice_does_not_write_is_judged_itself():
     text = QUOTED_CATEGORY.replace("Wij werken met IT partners.", "Wij werken met leveranciers.")
     findings = lint_text(text, select=["LANG001"])
     assert [(f.code, f.line, f.column) for f in findings] == [("LANG001", 7, 16)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hedged"),
+    [
+        ("Zonder deze gegevens kunnen we de opdracht niet uitvoeren.", False),
+        ("Wij kunnen zonder je adres niet leveren.", False),
+        ("Zonder deze gegevens kunnen we geen factuur opmaken.", False),
+        ("Wij kunnen je gegevens delen met partners.", True),
+        ("Soms kunnen we je gegevens aan partners geven.", True),
+    ],
+)
+def test_what_the_controller_cannot_do_is_no_hedge(sentence: str, hedged: bool):
+    policy = f"processing_activities:\n  - id: p\n    description: {{nl: {sentence}}}\n"
+    assert [f.code for f in lint_text(policy, select=["PRO002"])] == (["PRO002"] if hedged else [])
