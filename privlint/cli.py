@@ -188,11 +188,12 @@ def check(  # noqa: PLR0913 - one parameter per command-line option
 
     plan = output_plan(formats, output)
     settings = _configuration(config_path).with_options(
-        select=configuration.codes(select) or None,
-        ignore=configuration.codes(ignore) or None,
+        select=_codes_option("--select", configuration.codes(select)) or None,
+        ignore=_codes_option("--ignore", configuration.codes(ignore)) or None,
         fail_on=Severity.parse(fail_on) if fail_on else None,
     )
     settings = _suppression(settings, baseline, no_baseline or write_baseline is not None, waivers, no_waivers)
+    _require_rules(settings, "model")
     result = engine.lint(_targets(paths, settings), settings)
     if write_baseline is not None:
         written = engine.write_baseline(result, write_baseline)
@@ -240,6 +241,25 @@ def report(  # noqa: PLR0913 - one parameter per command-line option
     result = lint(_targets(paths, settings), settings)
     _emit(render_report(result, lang=lang), output)
     return EXIT_CLEAN
+
+
+def _codes_option(option: str, codes: tuple[str, ...]) -> tuple[str, ...]:
+    """``codes`` when each names a rule or a prefix of one; else a usage error with a did-you-mean."""
+    from privlint import catalogue, selection  # noqa: PLC0415
+
+    problems = selection.unknown(codes, catalogue.registry())
+    if problems:
+        raise click.UsageError(f"{option}: {problems[0]}")
+    return codes
+
+
+def _require_rules(settings: Config, stage: str) -> None:
+    from privlint import catalogue, selection  # noqa: PLC0415
+    from privlint.rules import Stage  # noqa: PLC0415
+
+    rules = catalogue.registry()
+    selection.check(settings, rules)
+    selection.require_rules(settings, rules, Stage(stage))
 
 
 def _targets(paths: tuple[Path, ...], settings: Config) -> list[Path]:
@@ -371,6 +391,7 @@ def diff(  # noqa: PLR0913 - one parameter per command-line option
     plan = output_plan(formats, output)
     settings = _configuration(config_path).with_options(fail_on=Severity.parse(fail_on) if fail_on else None)
     settings = _suppression(settings, baseline, no_baseline, waivers, no_waivers)
+    _require_rules(settings, "notice")
     result = engine.diff(_targets(paths, settings), notice, settings)
     _write_reports(plan, result)
     return EXIT_FINDINGS if result.fails(settings.fail_on) else EXIT_CLEAN

@@ -67,9 +67,10 @@ def local_today() -> dt.date:
 
 
 def _run(paths: Sequence[Path], config: Config, today: dt.date, stage: Stage, produce: Producer) -> Result:
-    from privlint import catalogue  # noqa: PLC0415 - the rule modules are only needed when running
+    from privlint import catalogue, selection  # noqa: PLC0415 - the rule modules are only needed when running
 
     rules = catalogue.registry()
+    selection.check(config, rules)
     # Reading, modelling and checking create millions of objects that live until the end
     # and form almost no cycles: the cyclic collector would only rescan them (a quarter of a
     # check of 10,000 activities). It resumes when the check is done.
