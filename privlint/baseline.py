@@ -148,10 +148,13 @@ def apply(
     data_of: Callable[[Finding], Any],
     *,
     ran: Callable[[str], bool] = lambda _code: True,
+    exempt: Callable[[str], bool] = lambda _code: False,
 ) -> tuple[list[Finding], int]:
     """Mark the findings the baseline knows (each entry covers one finding); return them and the stale count.
 
     Only entries of rules that ran (``ran(code)``) can be stale: the others could not match.
+    Findings of ``exempt`` rules (reading and schema errors) are never covered: the checks
+    cannot run past them, so a baseline that knew them would let any policy pass.
     """
     from dataclasses import replace  # noqa: PLC0415
 
@@ -159,7 +162,7 @@ def apply(
     marked: list[Finding] = []
     for finding in findings:
         found = key(finding, data_of(finding))
-        if not finding.waived and left[found] > 0:
+        if not finding.waived and not exempt(finding.code) and left[found] > 0:
             left[found] -= 1
             finding = replace(finding, baseline=True)  # noqa: PLW2901 - the marked copy replaces it
         marked.append(finding)

@@ -93,7 +93,7 @@ def _produce(
     baseline_path = Path(config.baseline) if config.baseline else None
     aside = [p for p in (waivers_path, baseline_path) if p is not None]  # never policy, even when unused
     source = load(_without(paths, aside), exclude=aside)
-    result = Result(files=list(source.files), source=source, fail_on=config.fail_on)
+    result = Result(files=list(source.files), source=source, fail_on=config.fail_on, rules=rules)
     selected = [rule for rule in rules.values() if config.selects(rule)]
     staged = [rule for rule in selected if rule.stage is stage]
     findings = [*_reading_findings(source, rules, config)]
@@ -136,20 +136,33 @@ def apply_baseline(result: Result, path: Path) -> None:
     except baseline.BaselineError as error:
         raise ConfigError(str(error)) from None
     ran = set(result.rules_applied).__contains__
-    result.findings, result.baseline_stale = baseline.apply(result.findings, known, result.data_of, ran=ran)
+    result.findings, result.baseline_stale = baseline.apply(
+        result.findings, known, result.data_of, ran=ran, exempt=_always_on(result).__contains__
+    )
     result.baseline_file = display_name(path)
 
 
 def write_baseline(result: Result, path: Path) -> int:
-    """Record every finding of ``result`` that is not waived in ``path``; return how many."""
+    """Record every finding of ``result`` that is not waived in ``path``; return how many.
+
+    Refused (``ConfigError``) when the compliance checks did not run: such a baseline would
+    record the reading or schema errors and none of the findings the checks would make.
+    """
     from privlint import baseline  # noqa: PLC0415
 
-    keys = [baseline.key(f, result.data_of(f)) for f in result.findings if not f.waived]
+    if result.checks_skipped:
+        raise ConfigError(f"{path}: not written: the compliance checks did not run ({result.checks_skipped})")
+    recordable = [f for f in result.findings if not f.waived and f.code not in _always_on(result)]
+    keys = [baseline.key(f, result.data_of(f)) for f in recordable]
     try:
         baseline.write(path, keys)
     except baseline.BaselineError as error:
         raise ConfigError(str(error)) from None
     return len(keys)
+
+
+def _always_on(result: Result) -> set[str]:
+    return {code for code, rule in result.rules.items() if rule.always_on}
 
 
 def _without(paths: Sequence[Path], aside: Sequence[Path]) -> list[Path]:
@@ -202,7 +215,7 @@ def _waive(
     from privlint import waivers  # noqa: PLC0415
 
     name = display_name(path)
-    document = waivers.read(path, name, rules)
+    document = waivers.read(path, name, rules, unwaivable=[code for code, rule in rules.items() if rule.always_on])
     result.waivers_file, result.waivers_data, result.waivers = name, document.data, document.waivers
     reading = [_stamped(rules[p.code], config, name, p.span, p.pointer, p.message, p.hint) for p in document.problems]
     policy_data = result.source.data if result.source is not None else None

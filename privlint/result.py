@@ -43,7 +43,13 @@ class Result:
         return sum(1 for f in self.findings if f.severity == severity and (f.blocking or not blocking_only))
 
     def fails(self, threshold: Severity) -> bool:
-        """Whether any blocking finding is at or above ``threshold``."""
+        """Whether any blocking finding is at or above ``threshold``, or the checks could not run.
+
+        A run whose compliance checks were skipped checked nothing: it fails whatever the
+        waivers, the baseline or ``threshold`` say.
+        """
+        if self.checks_skipped:
+            return True
         return any(f.blocking and f.severity >= threshold for f in self.findings)
 
     @property

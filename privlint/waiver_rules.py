@@ -10,6 +10,10 @@ are waiver files for ``EXAMPLE_POLICY``, whose one finding is REF001 at
 
 A waiver for a rule that did not run (``--select``, ``--ignore``, or checks skipped because
 the policy could not be read) is never called unused: nothing could have matched it.
+
+A waiver cannot suppress a reading or schema error (YML001, YML002, YML003, SCH001): the
+compliance checks do not run past them, so such a waiver is refused as a shape error of
+the waivers file (SCH001 there) and the run fails. The warning YML004 can be waived.
 """
 
 from __future__ import annotations

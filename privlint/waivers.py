@@ -102,8 +102,12 @@ def entry_ids(pointer: str, data: Any) -> set[str]:
     }
 
 
-def read(path: Path, name: str, known_codes: Iterable[str]) -> WaiverFile:
-    """Read and check the waivers file at ``path`` (shown to users as ``name``)."""
+def read(path: Path, name: str, known_codes: Iterable[str], unwaivable: Iterable[str] = ()) -> WaiverFile:
+    """Read and check the waivers file at ``path`` (shown to users as ``name``).
+
+    A waiver for a code in ``unwaivable`` (a reading or schema error: the checks cannot run
+    past it) is refused like a waiver for an unknown code.
+    """
     result = WaiverFile(name)
     try:
         raw = path.read_bytes()
@@ -119,17 +123,24 @@ def read(path: Path, name: str, known_codes: Iterable[str]) -> WaiverFile:
     if document.data is None:
         return result
     result.data = document.data
-    _Shape(result, document, frozenset(known_codes)).check()
+    _Shape(result, document, frozenset(known_codes) - frozenset(unwaivable), frozenset(unwaivable)).check()
     return result
 
 
 class _Shape:
     """Turns the waivers document into ``Waiver`` objects; shape errors become SCH001 problems."""
 
-    def __init__(self, result: WaiverFile, document: yaml_reader.Document, known_codes: frozenset[str]) -> None:
+    def __init__(
+        self,
+        result: WaiverFile,
+        document: yaml_reader.Document,
+        known_codes: frozenset[str],
+        unwaivable: frozenset[str],
+    ) -> None:
         self.result = result
         self.document = document
         self.known_codes = known_codes
+        self.unwaivable = unwaivable
 
     def problem(self, pointer: str, message: str, hint: str, *, at_key: bool = False) -> None:
         spans = self.document.keys if at_key and pointer in self.document.keys else self.document.nodes
@@ -195,6 +206,10 @@ class _Shape:
             return None
         value = entry[key]
         where = pointers.child(here, key)
+        if key == "code" and value in self.unwaivable:
+            hint = "fix the file: the compliance checks cannot run past this error"
+            self.problem(where, f"code: {value} cannot be waived: the policy must be readable and valid", hint)
+            return _INVALID
         check = _FIELD_CHECKS[key]
         converted = check(value, self.known_codes)
         if isinstance(converted, _Refusal):

@@ -38,7 +38,7 @@ def summary(result: Result) -> str:
     counts = {severity: result.count(severity) for severity in Severity}
     files = _plural(len(result.files), "file")
     shown = sum(counts.values())
-    if not shown:
+    if not shown and not result.checks_skipped:
         text = f"All checks passed ({files}, {_plural(result.rules_run, 'rule')})."
     else:
         parts = [_plural(counts[s], s.label) for s in sorted(Severity, reverse=True)]
@@ -55,5 +55,5 @@ def summary(result: Result) -> str:
         entries = entries or f"{result.baseline_stale} baseline entries no longer match"
         text += f" {entries} a finding; rewrite the baseline with --write-baseline."
     if result.checks_skipped:
-        text += f" Compliance checks were not run: {result.checks_skipped}."
+        text += f"\nThe gate fails: the compliance checks did not run ({result.checks_skipped})."
     return text
