@@ -14,6 +14,13 @@ YAML reader and is never part of the policy::
 A waiver needs ``code`` and ``pointer`` or ``id`` (both: both must match). Without a
 ``reason`` it is reported (WVR003) and suppresses nothing; after ``expires`` it is
 reported (WVR002) and suppresses nothing; one that matches no finding is reported (WVR001).
+
+A waiver is bound to the entry it was written for by its ``id``: list positions shift
+when an entry is removed, ids do not. With ``pointer`` and ``id`` the entry at the pointer
+must have that id, so removing ``delivery`` leaves its waiver matching nothing (WVR001)
+instead of waiving whatever entry moved into its place. A pointer without an ``id``
+(files written before ids were recorded) keeps working: it binds to the id found at the
+pointer when it matches, and says so (WVR004, info) with the ``id:`` line to add.
 """
 
 from __future__ import annotations
@@ -91,6 +98,16 @@ class Hygiene:
 def within(pointer: str, ancestor: str) -> bool:
     """Whether ``pointer`` is ``ancestor`` or lies beneath it."""
     return pointer == ancestor or pointer.startswith(ancestor.rstrip("/") + "/") or ancestor == ""
+
+
+def bound_id(pointer: str, data: Any) -> str | None:
+    """The id of the innermost entry on the way to ``pointer``: the entry a waiver there is about."""
+    ids = [
+        node["id"]
+        for node in pointers.trail(data, pointer)
+        if isinstance(node, Mapping) and isinstance(node.get("id"), str)
+    ]
+    return ids[-1] if ids else None
 
 
 def entry_ids(pointer: str, data: Any) -> set[str]:
@@ -307,7 +324,21 @@ def apply(
         waived_by[finding] = waiver
         marked.append(finding)
     hygiene = [problem for index, w in enumerate(waivers) for problem in _hygiene(w, index in matched, today, runs)]
+    unbound = [_unbound(w, data) for index, w in enumerate(waivers) if index in matched and w.id is None]
+    hygiene.extend(h for h in unbound if h is not None)
     return Outcome(marked, waived_by, hygiene)
+
+
+def _unbound(waiver: Waiver, data: Any) -> Hygiene | None:
+    """WVR004 for a matching pointer-only waiver whose pointer lies in an entry with an id."""
+    ident = bound_id(waiver.pointer or "", data)
+    if ident is None:
+        return None
+    message = (
+        f"the waiver for {waiver.code} at {waiver.pointer} names no id: it waives the finding in {ident!r} "
+        f"by position only; add id: {ident}"
+    )
+    return Hygiene("WVR004", waiver, message)
 
 
 def _hygiene(waiver: Waiver, matched: bool, today: dt.date, runs: Callable[[str], bool]) -> Iterable[Hygiene]:

@@ -183,3 +183,15 @@ def test_waived_findings_are_not_recorded(tmp_path: Path):
     assert write_baseline(result, known) == 1
     entries = json.loads(known.read_text(encoding="utf-8"))["findings"]
     assert [entry["location"] for entry in entries] == ["/processing_activities/[invoicing]/data_items/[bank_account]"]
+
+
+def test_an_entry_of_a_removed_activity_goes_stale_and_never_covers_its_neighbour(tmp_path: Path):
+    # invoicing's finding is recorded; invoicing is removed and marketing takes its list
+    # position with a finding of the same rule: the entry is bound to invoicing's id.
+    only_invoicing = POLICY.replace("phone]", "customer_name]")
+    moved_up = POLICY.replace("  - id: invoicing\n    data_items: [customer_name, bank_account]\n", "")
+    result = write_and_check(tmp_path, only_invoicing, moved_up)
+    assert [(f.code, f.pointer, f.baseline) for f in result.findings] == [
+        ("REF001", "/processing_activities/0/data_items/1", False)
+    ]
+    assert result.baseline_stale == 1

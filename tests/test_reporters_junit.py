@@ -44,13 +44,16 @@ def test_one_suite_per_family_and_one_case_per_rule(tmp_path: Path):
             ],
         ),
         ("SCH — schema", ["SCH001 schema-violation"]),
-        ("WVR — waivers", ["WVR001 waiver-unused", "WVR002 waiver-expired", "WVR003 waiver-without-reason"]),
+        (
+            "WVR — waivers",
+            ["WVR001 waiver-unused", "WVR002 waiver-expired", "WVR003 waiver-without-reason", "WVR004 waiver-unbound"],
+        ),
         (
             "YML — input",
             ["YML001 yaml-syntax-error", "YML002 yaml-duplicate-key", "YML003 yaml-refused-construct"],
         ),
     ]
-    assert (root.get("tests"), root.get("failures"), root.get("errors"), root.get("skipped")) == ("12", "2", "0", "0")
+    assert (root.get("tests"), root.get("failures"), root.get("errors"), root.get("skipped")) == ("13", "2", "0", "0")
     ref = next(root.iter("testsuite"))
     assert (ref.get("tests"), ref.get("failures"), ref.get("skipped")) == ("5", "2", "0")
 
