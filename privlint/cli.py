@@ -196,9 +196,11 @@ def check(  # noqa: PLR0913 - one parameter per command-line option
     _require_rules(settings, "model")
     result = engine.lint(_targets(paths, settings), settings)
     if write_baseline is not None:
-        written = engine.write_baseline(result, write_baseline)
+        written, kept = engine.write_baseline(result, write_baseline)
         engine.apply_baseline(result, write_baseline)
-        click.echo(f"privlint: recorded {written} finding{'s' if written != 1 else ''} in {write_baseline}", err=True)
+        merged = f" (kept {kept} of rules or files this run did not check)" if kept else ""
+        recorded = f"{written} finding{'s' if written != 1 else ''}"
+        click.echo(f"privlint: recorded {recorded} in {write_baseline}{merged}", err=True)
     _write_reports(plan, result)
     return EXIT_FINDINGS if result.fails(settings.fail_on) else EXIT_CLEAN
 

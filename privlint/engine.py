@@ -11,8 +11,10 @@ prints and never decides the exit code; it returns findings, each marked ``waive
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from privlint.config import Config, ConfigError
 from privlint.findings import Finding, Span
@@ -20,6 +22,9 @@ from privlint.loading import Source, collector_paused, display_name, load
 from privlint.model import Policy
 from privlint.result import Result
 from privlint.rules import Hit, Rule, Stage
+
+if TYPE_CHECKING:
+    from privlint.baseline import Scope
 
 WAIVERS_FILE = "waivers.yaml"
 
@@ -94,6 +99,8 @@ def _produce(
     aside = [p for p in (waivers_path, baseline_path) if p is not None]  # never policy, even when unused
     source = load(_without(paths, aside), exclude=aside)
     result = Result(files=list(source.files), source=source, fail_on=config.fail_on, rules=rules)
+    result.whole_policy = _same_files(paths, config.paths)
+    result.complete = result.whole_policy and not config.select and not config.ignore
     selected = [rule for rule in rules.values() if config.selects(rule)]
     staged = [rule for rule in selected if rule.stage is stage]
     findings = [*_reading_findings(source, rules, config)]
@@ -135,30 +142,60 @@ def apply_baseline(result: Result, path: Path) -> None:
         known = baseline.read(path)
     except baseline.BaselineError as error:
         raise ConfigError(str(error)) from None
-    ran = set(result.rules_applied).__contains__
     result.findings, result.baseline_stale = baseline.apply(
-        result.findings, known, result.data_of, ran=ran, exempt=_always_on(result).__contains__
+        result.findings, known, result.data_of, scope=_scope(result), exempt=_always_on(result).__contains__
     )
     result.baseline_file = display_name(path)
 
 
-def write_baseline(result: Result, path: Path) -> int:
-    """Record every finding of ``result`` that is not waived in ``path``; return how many.
+def write_baseline(result: Result, path: Path) -> tuple[int, int]:
+    """Record every finding of ``result`` that is not waived in ``path``; return how many, and how many kept.
+
+    The entries of rules that did not run (``select``, ``ignore``, or the DRF rules of
+    ``privlint diff`` in a ``check``) are kept; a run of part of the configured policy
+    keeps every entry and adds its own (see ``baseline.merged``), so the next full run
+    still knows them. A run of the whole policy replaces the entries of the rules it ran.
 
     Refused (``ConfigError``) when the compliance checks did not run: such a baseline would
-    record the reading or schema errors and none of the findings the checks would make.
+    record the reading or schema errors and none of the findings the checks make.
     """
     from privlint import baseline  # noqa: PLC0415
 
     if result.checks_skipped:
         raise ConfigError(f"{path}: not written: the compliance checks did not run ({result.checks_skipped})")
     recordable = [f for f in result.findings if not f.waived and f.code not in _always_on(result)]
-    keys = [baseline.key(f, result.data_of(f)) for f in recordable]
+    scope = _scope(result)
+    # A finding outside the scope is about a section this run did not read (e.g. "no rights"
+    # when rights.yaml was not among the paths): an artefact of the partial run.
+    keys = [k for k in (baseline.key(f, result.data_of(f)) for f in recordable) if scope.covers(k)]
+    old: Counter[baseline.Key] = Counter()
+    if path.exists():
+        try:
+            old = baseline.read(path)
+        except baseline.BaselineError as error:
+            if not result.complete:  # a full run replaces an unreadable file; a partial one would lose it
+                raise ConfigError(f"{error}; a partial run cannot merge into it (rewrite it from a full run)") from None
+    entries, kept = baseline.merged(keys, old, scope)
     try:
-        baseline.write(path, keys)
+        baseline.write(path, entries)
     except baseline.BaselineError as error:
         raise ConfigError(str(error)) from None
-    return len(keys)
+    return len(keys), kept
+
+
+def _scope(result: Result) -> Scope:
+    from privlint import baseline  # noqa: PLC0415
+
+    sections = frozenset(result.source.data) if result.source is not None else frozenset()
+    if result.waivers_file is not None:
+        sections |= {"waivers"}  # waiver findings are located in the waivers file
+    files = frozenset(Path(name).name for name in (*result.files, *filter(None, [result.waivers_file])))
+    return baseline.Scope(set(result.rules_applied).__contains__, sections, files, everywhere=result.whole_policy)
+
+
+def _same_files(paths: Sequence[Path], configured: Sequence[str]) -> bool:
+    """Whether ``paths`` name the configured policy (the same files and folders, in any order)."""
+    return {p.resolve() for p in paths} == {Path(p).resolve() for p in configured}
 
 
 def _always_on(result: Result) -> set[str]:

@@ -35,7 +35,9 @@ class Result:
     waivers: list[Waiver] = field(default_factory=list)
     waived_by: dict[Finding, Waiver] = field(default_factory=dict)
     baseline_file: str | None = None
-    baseline_stale: int = 0  # baseline entries that matched no finding
+    baseline_stale: int = 0  # baseline entries that matched no finding (of the rules and files that ran)
+    whole_policy: bool = True  # the paths checked are the configured policy
+    complete: bool = True  # ... and every rule ran (no select/ignore)
     rules: Mapping[str, Rule] = field(default_factory=dict)  # the catalogue, by code, for reporters
     families: Mapping[str, str] = field(default_factory=dict)  # family code -> title ("REF — integrity")
 

@@ -53,7 +53,8 @@ def summary(result: Result) -> str:
     if result.baseline_stale:
         entries = "1 baseline entry no longer matches" if result.baseline_stale == 1 else None
         entries = entries or f"{result.baseline_stale} baseline entries no longer match"
-        text += f" {entries} a finding; rewrite the baseline with --write-baseline."
+        advice = "; rewrite the baseline with --write-baseline" if result.complete else ""
+        text += f" {entries} a finding{advice}."
     if result.checks_skipped:
         text += f"\nThe gate fails: the compliance checks did not run ({result.checks_skipped})."
     return text
