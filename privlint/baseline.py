@@ -108,10 +108,10 @@ def dumps(keys: Iterable[Key]) -> str:
 
 
 def write(path: Path, keys: Iterable[Key]) -> None:
-    try:
-        path.write_text(dumps(keys), encoding="utf-8")
-    except OSError as error:
-        raise BaselineError(f"{path}: cannot write the baseline: {error.strerror}") from None
+    """Replace the baseline at ``path`` atomically; ``privlint.files.WriteError`` leaves the old file."""
+    from privlint import files  # noqa: PLC0415
+
+    files.write_text(path, dumps(keys))
 
 
 def read(path: Path) -> Counter[Key]:

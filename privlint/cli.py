@@ -291,10 +291,7 @@ def _write_reports(plan: Sequence[tuple[str, Path | None]], result: Result) -> N
         if output is None:
             click.echo(render(result, color=output_format == "text" and _color(sys.stdout)), nl=False)
             continue
-        try:
-            output.write_text(render(result), encoding="utf-8")
-        except OSError as error:
-            raise click.FileError(str(output), error.strerror) from None
+        _emit(render(result), output)
 
 
 @cli.command("rules")
@@ -424,10 +421,13 @@ def _readable_policy(paths: tuple[Path, ...]) -> Result:
 
 
 def _emit(text: str, output: Path | None) -> None:
+    """``text`` on standard output, or in the file ``output`` (atomically: see ``privlint.files``)."""
+    from privlint import files  # noqa: PLC0415
+
     if output is None:
         click.echo(text, nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        files.write_text(output, text)
 
 
 def _configuration(path: Path | None) -> Config:
@@ -448,6 +448,7 @@ def _color(stream: object) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code."""
     from privlint.config import ConfigError  # noqa: PLC0415
+    from privlint.files import WriteError  # noqa: PLC0415
 
     try:
         code = cli.main(args=list(argv) if argv is not None else None, prog_name="privlint", standalone_mode=False)
@@ -459,6 +460,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except ConfigError as error:
         click.echo(f"privlint: configuration error: {error}", err=True)
+        return EXIT_ERROR
+    except WriteError as error:
+        click.echo(f"privlint: {error}", err=True)
         return EXIT_ERROR
     except Exception as error:  # noqa: BLE001 - the last line of defence: no traceback for users
         click.echo(f"privlint: internal error: {type(error).__name__}: {error}", err=True)

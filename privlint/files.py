@@ -1,0 +1,84 @@
+"""Every file privlint writes: all of it or nothing, never a truncated file in its place.
+
+A file is written to a temporary file in the same folder and renamed into place
+(``os.replace``, atomic on POSIX and Windows within one file system), so a full disk, a
+file-size limit or an interruption leaves the old file as it was. Several files written
+together (``privlint import``) are all staged first and renamed only when every one is
+complete; a rename in one folder needs no space, so the last step does not fail for the
+reasons writing does.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+
+class WriteError(Exception):
+    """A file could not be written; the message names it and says why. Nothing was changed."""
+
+
+def write_text(path: Path, text: str) -> None:
+    """Replace ``path`` by ``text`` (UTF-8) atomically; ``WriteError`` when it cannot be written."""
+    write_texts({path: text})
+
+
+def write_texts(files: Mapping[Path, str]) -> None:
+    """Write every file of ``files`` or none of them (see the module docstring)."""
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, text in files.items():
+            staged.append((_stage(path, text), path))
+    except WriteError:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+        raise
+    for temporary, path in staged:
+        try:
+            temporary.replace(path)  # os.replace: atomic
+        except OSError as error:
+            for left, _ in staged:
+                left.unlink(missing_ok=True)
+            raise WriteError(_reason(path, error)) from None
+
+
+def _stage(path: Path, text: str) -> Path:
+    """``text`` in a new temporary file beside ``path``, with the mode ``path`` has or would get."""
+    data = text.encode("utf-8")
+    if path.is_dir():
+        raise WriteError(f"cannot write {path}: it is a folder")
+    try:
+        descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise WriteError(_reason(path, error)) from None
+    temporary = Path(name)
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        temporary.chmod(_mode(path))
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise WriteError(_reason(path, error)) from None
+    return temporary
+
+
+def _mode(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
+def _reason(path: Path, error: OSError) -> str:
+    if isinstance(error, FileNotFoundError) and not path.parent.is_dir():
+        return f"cannot write {path}: the folder {path.parent} does not exist"
+    kept = " (the existing file was left as it was)" if path.is_file() else ""
+    return f"cannot write {path}: {error.strerror or error}{kept}"
