@@ -99,6 +99,7 @@ def _produce(
     aside = [p for p in (waivers_path, baseline_path) if p is not None]  # never policy, even when unused
     source = load(_without(paths, aside), exclude=aside)
     result = Result(files=list(source.files), source=source, fail_on=config.fail_on, rules=rules)
+    result.root = config.root
     result.whole_policy = _same_files(paths, config.paths)
     result.complete = result.whole_policy and not config.select and not config.ignore
     selected = [rule for rule in rules.values() if config.selects(rule)]

@@ -36,6 +36,7 @@ class Result:
     waived_by: dict[Finding, Waiver] = field(default_factory=dict)
     baseline_file: str | None = None
     baseline_stale: int = 0  # baseline entries that matched no finding (of the rules and files that ran)
+    root: str | None = None  # the project root (folder of the configuration file); None: the working directory
     whole_policy: bool = True  # the paths checked are the configured policy
     complete: bool = True  # ... and every rule ran (no select/ignore)
     rules: Mapping[str, Rule] = field(default_factory=dict)  # the catalogue, by code, for reporters
