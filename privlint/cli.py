@@ -333,9 +333,12 @@ def import_notice(notice: Path, out_dir: Path, force: bool) -> int:
     from privlint.notice import importer  # noqa: PLC0415
 
     report = importer.import_notice(notice, out_dir, overwrite=force)
+    from privlint.printable import line as printable  # noqa: PLC0415
+
     for line_number, text in report.unplaced:
-        click.echo(f"{notice}:{line_number}: not placed in the model: {text}", err=True)
-    click.echo(f"Wrote {len(report.files)} policy files to {out_dir} ({len(report.unplaced)} lines not placed).")
+        click.echo(f"{printable(str(notice))}:{line_number}: not placed in the model: {printable(text)}", err=True)
+    placed = f"({len(report.unplaced)} lines not placed)"
+    click.echo(f"Wrote {len(report.files)} policy files to {printable(str(out_dir))} {placed}.")
     return EXIT_CLEAN
 
 

@@ -32,6 +32,27 @@ def line(text: str) -> str:
     return _IN_LINE.sub(_escape, text)
 
 
-def document(text: str) -> str:
-    """``text`` of several lines: as ``line`` but line feeds and tabs are kept."""
-    return _IN_DOCUMENT.sub(_escape, text)
+_IN_JSON = re.compile(f"[\x7f-\x9f{_INVISIBLE}]")
+
+
+def json_text(text: str) -> str:
+    """JSON text (which escapes C0 controls itself) with C1, DEL and bidi characters as ``\\uXXXX`` escapes."""
+    return _IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def document(text: str, *, colon: str = "\\:") -> str:
+    """``text`` of several lines: as ``line`` but line feeds and tabs are kept.
+
+    A line that starts with ``::`` would be a GitHub Actions workflow command when the text
+    is printed in a CI log: its first colon is written as ``colon`` (``\\:`` in text and
+    Markdown, ``&#58;`` in HTML), so that no policy text can start one.
+    """
+    return no_command(_IN_DOCUMENT.sub(_escape, text), colon=colon)
+
+
+_COMMAND = re.compile(r"^::", re.MULTILINE)
+
+
+def no_command(text: str, *, colon: str = "\\:") -> str:
+    """``text`` with the first colon of each line that starts with ``::`` written as ``colon``."""
+    return _COMMAND.sub(lambda _match: colon + ":", text)

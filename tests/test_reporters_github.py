@@ -39,10 +39,12 @@ def test_a_whole_entry_is_annotated_where_it_starts_and_levels_follow_severity()
 
 
 def test_message_and_properties_are_escaped_like_the_actions_toolkit():
+    # A line break of the policy's text is shown as an escape (privlint.printable); the
+    # toolkit's escaping then covers what is left, and the hint's own line break.
     tricky = finding(message="50% done\r\nnext: a, b", file="policy/a,b:c%.yaml", hint="")
     assert github.annotation(tricky) == (
         "::error file=policy/a%2Cb%3Ac%25.yaml,line=76,endLine=76,col=9,endColumn=13,"
-        "title=REF001 data-item-undeclared::50%25 done%0D%0Anext: a, b"
+        "title=REF001 data-item-undeclared::50%25 done\\r\\nnext: a, b"
     )
     assert github.escape_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A"
     assert github.escape_data("a:b,c%\n") == "a:b,c%25%0A"

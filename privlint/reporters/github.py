@@ -10,6 +10,7 @@ summary line at the end counts them.
 from __future__ import annotations
 
 from privlint.findings import Finding, Severity
+from privlint.printable import line as printable
 from privlint.reporters.text import summary
 from privlint.result import Result
 
@@ -32,8 +33,8 @@ def annotation(finding: Finding) -> str:
     else:
         properties["col"] = str(span.column)
     properties["title"] = f"{finding.code} {finding.name}"
-    listed = ",".join(f"{name}={escape_property(value)}" for name, value in properties.items())
-    message = finding.message + (f"\nhint: {finding.hint}" if finding.hint else "")
+    listed = ",".join(f"{name}={escape_property(printable(value))}" for name, value in properties.items())
+    message = printable(finding.message) + (f"\nhint: {printable(finding.hint)}" if finding.hint else "")
     return f"::{COMMANDS[finding.severity]} {listed}::{escape_data(message)}"
 
 

@@ -21,8 +21,8 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Iterable
 
+from privlint import printable
 from privlint.findings import Finding
-from privlint.printable import line as printable
 from privlint.result import Result
 
 # XML 1.0 allows neither most C0 controls nor lone surrogates; printable() already escaped
@@ -31,12 +31,7 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _clean(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", printable(text))
-
-
-def _text(text: str) -> str:
-    """Several lines of element text: each line made printable."""
-    return "\n".join(_clean(part) for part in text.split("\n"))
+    return _NOT_XML.sub("\ufffd", printable.line(text))
 
 
 def render(result: Result, *, color: bool = False) -> str:
@@ -59,13 +54,14 @@ def render(result: Result, *, color: bool = False) -> str:
         _count(suite, suite.findall("testcase"), skipped=True)
     _count(root, root.iter("testcase"), skipped=False)
     ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    text = ET.tostring(root, encoding="unicode")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + printable.no_command(text, colon="&#58;") + "\n"
 
 
 def _finding_case(suite: ET.Element, finding: Finding, result: Result) -> None:
     where = f"{finding.file}:{finding.line}:{finding.column}"
     case = ET.SubElement(suite, "testcase", name=_clean(where), classname=f"privlint.{finding.code}", time="0")
-    details = _text(f"{where}: {finding.message}" + (f"\nhint: {finding.hint}" if finding.hint else ""))
+    details = _clean(f"{where}: {finding.message}") + (f"\nhint: {_clean(finding.hint)}" if finding.hint else "")
     if finding.waived:
         waiver = result.waived_by.get(finding)
         reason = waiver.reason if waiver is not None and waiver.reason else "a recorded decision"
@@ -77,7 +73,7 @@ def _finding_case(suite: ET.Element, finding: Finding, result: Result) -> None:
         failure = ET.SubElement(case, "failure", message=_clean(finding.message), type=finding.code)
         failure.text = details
     else:
-        ET.SubElement(case, "system-out").text = _text(f"below --fail-on ({finding.severity.label}): ") + details
+        ET.SubElement(case, "system-out").text = f"below --fail-on ({finding.severity.label}): {details}"
 
 
 def _count(element: ET.Element, cases: Iterable[ET.Element], *, skipped: bool) -> None:

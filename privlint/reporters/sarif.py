@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from privlint import __version__
+from privlint import __version__, printable
 from privlint.findings import Finding, Severity
 from privlint.result import Result
 from privlint.rules import Rule
@@ -45,7 +45,7 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 def render(result: Result, *, color: bool = False) -> str:
     del color
-    return json.dumps(document(result), ensure_ascii=False, indent=2) + "\n"
+    return printable.json_text(json.dumps(document(result), ensure_ascii=False, indent=2)) + "\n"
 
 
 def document(result: Result) -> dict[str, Any]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from privlint.findings import Finding, Severity
+from privlint.printable import line as printable
+from privlint.printable import no_command
 from privlint.result import Result
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
@@ -13,10 +15,10 @@ def _paint(text: str, code: str, *, color: bool) -> str:
 
 
 def line(finding: Finding, *, color: bool = False) -> str:
-    where = _paint(f"{finding.file}:{finding.line}:{finding.column}:", "1", color=color)
+    where = _paint(f"{printable(finding.file)}:{finding.line}:{finding.column}:", "1", color=color)
     code = _paint(finding.code, "1;" + _COLORS[finding.severity], color=color)
     marks = "".join(f" ({mark})" for mark, on in (("waived", finding.waived), ("baseline", finding.baseline)) if on)
-    return f"{where} {code} [{finding.severity.label}] {finding.message}{marks}"
+    return f"{where} {code} [{finding.severity.label}] {printable(finding.message)}{marks}"
 
 
 def render(result: Result, *, color: bool = False) -> str:
@@ -25,9 +27,9 @@ def render(result: Result, *, color: bool = False) -> str:
     for finding in result.blocking:
         lines.append(line(finding, color=color))
         if finding.hint:
-            lines.append(f"  hint: {finding.hint}")
+            lines.append(f"  hint: {printable(finding.hint)}")
     lines.append(summary(result))
-    return "\n".join(lines) + "\n"
+    return no_command("\n".join(lines) + "\n")  # a file named "::error ..." starts no workflow command
 
 
 def _plural(count: int, word: str) -> str:
@@ -56,5 +58,5 @@ def summary(result: Result) -> str:
         advice = "; rewrite the baseline with --write-baseline" if result.complete else ""
         text += f" {entries} a finding{advice}."
     if result.checks_skipped:
-        text += f"\nThe gate fails: the compliance checks did not run ({result.checks_skipped})."
+        text += f"\nThe gate fails: the compliance checks did not run ({printable(result.checks_skipped)})."
     return text
