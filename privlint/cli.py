@@ -286,6 +286,11 @@ def _suppression(
 def _write_reports(plan: Sequence[tuple[str, Path | None]], result: Result) -> None:
     from privlint.reporters import reporter  # noqa: PLC0415
 
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_file and any(name == "github" for name, _ in plan):
+        from privlint import files  # noqa: PLC0415
+
+        files.append_text(Path(summary_file), reporter("markdown")(result))
     for output_format, output in plan:
         render = reporter(output_format)
         if output is None:

@@ -26,6 +26,15 @@ def write_text(path: Path, text: str) -> None:
     write_texts({path: text})
 
 
+def append_text(path: Path, text: str) -> None:
+    """Add ``text`` at the end of ``path`` (created when missing), atomically like ``write_text``."""
+    try:
+        before = path.read_text(encoding="utf-8") if path.exists() else ""
+    except (OSError, UnicodeDecodeError) as error:
+        raise WriteError(f"cannot append to {path}: {getattr(error, 'strerror', None) or error}") from None
+    write_text(path, before + text)
+
+
 def write_texts(files: Mapping[Path, str]) -> None:
     """Write every file of ``files`` or none of them (see the module docstring)."""
     staged: list[tuple[Path, Path]] = []
