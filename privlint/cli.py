@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import click
 
@@ -19,9 +19,11 @@ from privlint import __version__
 
 if TYPE_CHECKING:
     from privlint.config import Config
+    from privlint.findings import Severity
     from privlint.result import Result
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+COLOR_MODES = ("auto", "always", "never")
 SEVERITIES = ("error", "warning", "info")
 LANGUAGES = ("nl", "en")
 
@@ -152,9 +154,54 @@ def _suppression_options(command: Any) -> Any:
     return command
 
 
+def _display_options(command: Any) -> Any:
+    """How the findings are shown and whether they set the exit code (``check`` and ``diff``)."""
+    options = (
+        click.option("-q", "--quiet", is_flag=True, help="Print only the summary line (text format)."),
+        click.option(
+            "--statistics", is_flag=True, help="Print the number of findings per rule instead of each one (text)."
+        ),
+        click.option(
+            "--show-source/--no-show-source",
+            default=None,
+            help="Show the offending line with a caret under the place (default: on a terminal).",
+        ),
+        click.option(
+            "--color",
+            "color_mode",
+            type=click.Choice(COLOR_MODES),
+            default="auto",
+            show_default=True,
+            help="Colour the text output; auto colours a terminal and honours NO_COLOR and FORCE_COLOR.",
+        ),
+        click.option(
+            "--exit-zero", is_flag=True, help="Exit 0 even when findings fail the gate (errors still exit 2)."
+        ),
+    )
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+class Display(NamedTuple):
+    """The display options of one run (see ``_display_options``)."""
+
+    quiet: bool = False
+    statistics: bool = False
+    show_source: bool | None = None
+    color_mode: str = "auto"
+    exit_zero: bool = False
+
+    def verdict(self, result: Result, threshold: Severity) -> int:
+        if result.fails(threshold) and not self.exit_zero:
+            return EXIT_FINDINGS
+        return EXIT_CLEAN
+
+
 @cli.command(epilog=CHECK_EPILOG)
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @_format_options
+@_display_options
 @click.option("--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity that fails (default: warning).")
 @click.option(
     "--select", multiple=True, metavar="CODES", help="Only these codes or prefixes (comma-separated, repeatable)."
@@ -171,6 +218,11 @@ def check(  # noqa: PLR0913 - one parameter per command-line option
     paths: tuple[Path, ...],
     formats: tuple[tuple[str, Path | None], ...],
     output: Path | None,
+    quiet: bool,
+    statistics: bool,
+    show_source: bool | None,
+    color_mode: str,
+    exit_zero: bool,
     fail_on: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
@@ -201,8 +253,9 @@ def check(  # noqa: PLR0913 - one parameter per command-line option
         merged = f" (kept {kept} of rules or files this run did not check)" if kept else ""
         recorded = f"{written} finding{'s' if written != 1 else ''}"
         click.echo(f"privlint: recorded {recorded} in {write_baseline}{merged}", err=True)
-    _write_reports(plan, result)
-    return EXIT_FINDINGS if result.fails(settings.fail_on) else EXIT_CLEAN
+    display = Display(quiet, statistics, show_source, color_mode, exit_zero)
+    _write_reports(plan, result, display)
+    return display.verdict(result, settings.fail_on)
 
 
 @cli.command("report")
@@ -283,8 +336,8 @@ def _suppression(
     )
 
 
-def _write_reports(plan: Sequence[tuple[str, Path | None]], result: Result) -> None:
-    from privlint.reporters import reporter  # noqa: PLC0415
+def _write_reports(plan: Sequence[tuple[str, Path | None]], result: Result, display: Display) -> None:
+    from privlint.reporters import reporter, text  # noqa: PLC0415
 
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file and any(name == "github" for name, _ in plan):
@@ -292,11 +345,18 @@ def _write_reports(plan: Sequence[tuple[str, Path | None]], result: Result) -> N
 
         files.append_text(Path(summary_file), reporter("markdown")(result))
     for output_format, output in plan:
-        render = reporter(output_format)
+        if output_format == "text":
+            on_terminal = output is None and _is_terminal(sys.stdout)
+            color = output is None and _colored(display.color_mode, sys.stdout)
+            show_source = on_terminal if display.show_source is None else display.show_source
+            options = text.Options(color, show_source, display.quiet, display.statistics)
+            rendered = text.report(result, options)
+        else:
+            color, rendered = False, reporter(output_format)(result)
         if output is None:
-            click.echo(render(result, color=output_format == "text" and _color(sys.stdout)), nl=False)
-            continue
-        _emit(render(result), output)
+            click.echo(rendered, nl=False, color=color)
+        else:
+            _emit(rendered, output)
 
 
 @cli.command("rules")
@@ -372,6 +432,7 @@ def render(paths: tuple[Path, ...], lang: str, output_format: str, output: Path 
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.argument("notice", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @_format_options
+@_display_options
 @click.option("--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity that fails (default: warning).")
 @_config_option
 @_suppression_options
@@ -380,6 +441,11 @@ def diff(  # noqa: PLR0913 - one parameter per command-line option
     notice: Path,
     formats: tuple[tuple[str, Path | None], ...],
     output: Path | None,
+    quiet: bool,
+    statistics: bool,
+    show_source: bool | None,
+    color_mode: str,
+    exit_zero: bool,
     fail_on: str | None,
     config_path: Path | None,
     baseline: Path | None,
@@ -400,8 +466,9 @@ def diff(  # noqa: PLR0913 - one parameter per command-line option
     settings = _suppression(settings, baseline, no_baseline, waivers, no_waivers)
     _require_rules(settings, "notice")
     result = engine.diff(_targets(paths, settings), notice, settings)
-    _write_reports(plan, result)
-    return EXIT_FINDINGS if result.fails(settings.fail_on) else EXIT_CLEAN
+    display = Display(quiet, statistics, show_source, color_mode, exit_zero)
+    _write_reports(plan, result, display)
+    return display.verdict(result, settings.fail_on)
 
 
 @cli.command("schema")
@@ -424,7 +491,8 @@ def _readable_policy(paths: tuple[Path, ...]) -> Result:
     settings = _configuration(None).with_options(use_baseline=False, use_waivers=False)
     result = lint(_targets(paths, settings), settings)
     if result.policy is None:
-        click.echo(reporter("text")(result, color=_color(sys.stderr)), nl=False, err=True)
+        color = _colored("auto", sys.stderr)
+        click.echo(reporter("text")(result, color=color), nl=False, err=True, color=color)
     return result
 
 
@@ -444,11 +512,18 @@ def _configuration(path: Path | None) -> Config:
     return configuration.load(path or configuration.discover(Path.cwd()))
 
 
-def _color(stream: object) -> bool:
-    if os.environ.get("NO_COLOR"):
+def _colored(mode: str, stream: object) -> bool:
+    """Whether to colour ``stream``: ``--color always|never``, else NO_COLOR, FORCE_COLOR, a terminal."""
+    if mode != "auto":
+        return mode == "always"
+    if os.environ.get("NO_COLOR"):  # https://no-color.org: set and not empty
         return False
-    if os.environ.get("FORCE_COLOR"):
+    if os.environ.get("FORCE_COLOR", "0") not in {"", "0"}:
         return True
+    return _is_terminal(stream)
+
+
+def _is_terminal(stream: object) -> bool:
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
 
