@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 COLOR_MODES = ("auto", "always", "never")
+PROGRESS_AFTER = 1.0  # seconds of work before progress is shown (on a terminal only)
 SEVERITIES = ("error", "warning", "info")
 LANGUAGES = ("nl", "en")
 
@@ -246,7 +249,9 @@ def check(  # noqa: PLR0913 - one parameter per command-line option
     )
     settings = _suppression(settings, baseline, no_baseline or write_baseline is not None, waivers, no_waivers)
     _require_rules(settings, "model")
-    result = engine.lint(_targets(paths, settings), settings)
+    targets = _targets(paths, settings)
+    with _progress(f"checking {_plural(len(targets), 'path')}"):
+        result = engine.lint(targets, settings)
     if write_baseline is not None:
         written, kept = engine.write_baseline(result, write_baseline)
         engine.apply_baseline(result, write_baseline)
@@ -293,9 +298,15 @@ def report(  # noqa: PLR0913 - one parameter per command-line option
 
     settings = _configuration(config_path).with_options(fail_on=Severity.parse(fail_on) if fail_on else None)
     settings = _suppression(settings, baseline, no_baseline, waivers, no_waivers)
-    result = lint(_targets(paths, settings), settings)
-    _emit(render_report(result, lang=lang), output)
+    with _progress("writing the report"):
+        result = lint(_targets(paths, settings), settings)
+        page = render_report(result, lang=lang)
+    _emit(page, output)
     return EXIT_CLEAN
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
 
 
 def _codes_option(option: str, codes: tuple[str, ...]) -> tuple[str, ...]:
@@ -397,7 +408,8 @@ def import_notice(notice: Path, out_dir: Path, force: bool) -> int:
     """Turn a notice written in the Smet-Jet template into a policy directory."""
     from privlint.notice import importer  # noqa: PLC0415
 
-    report = importer.import_notice(notice, out_dir, overwrite=force)
+    with _progress(f"importing {notice.name}"):
+        report = importer.import_notice(notice, out_dir, overwrite=force)
     from privlint.printable import line as printable  # noqa: PLC0415
 
     for line_number, text in report.unplaced:
@@ -424,7 +436,9 @@ def render(paths: tuple[Path, ...], lang: str, output_format: str, output: Path 
     result = _readable_policy(paths)
     if result.policy is None:
         return EXIT_FINDINGS
-    _emit(rendering.render_notice(result.policy, lang=lang, output_format=output_format), output)
+    with _progress("rendering the notice"):
+        text = rendering.render_notice(result.policy, lang=lang, output_format=output_format)
+    _emit(text, output)
     return EXIT_CLEAN
 
 
@@ -465,7 +479,9 @@ def diff(  # noqa: PLR0913 - one parameter per command-line option
     settings = _configuration(config_path).with_options(fail_on=Severity.parse(fail_on) if fail_on else None)
     settings = _suppression(settings, baseline, no_baseline, waivers, no_waivers)
     _require_rules(settings, "notice")
-    result = engine.diff(_targets(paths, settings), notice, settings)
+    targets = _targets(paths, settings)
+    with _progress(f"comparing {_plural(len(targets), 'path')} with {notice.name}"):
+        result = engine.diff(targets, notice, settings)
     display = Display(quiet, statistics, show_source, color_mode, exit_zero)
     _write_reports(plan, result, display)
     return display.verdict(result, settings.fail_on)
@@ -521,6 +537,40 @@ def _colored(mode: str, stream: object) -> bool:
     if os.environ.get("FORCE_COLOR", "0") not in {"", "0"}:
         return True
     return _is_terminal(stream)
+
+
+@contextmanager
+def _progress(label: str) -> Iterator[None]:
+    """Say on stderr what is being done when it takes over ``PROGRESS_AFTER`` seconds; only on a terminal.
+
+    Piped or in CI, stderr stays clean for the messages that matter.
+    """
+    if not _is_terminal(sys.stderr):
+        yield
+        return
+    lock = threading.Lock()
+    state = {"done": False, "shown": False}
+
+    def show() -> None:
+        with lock:
+            if not state["done"]:
+                click.echo(f"privlint: {label}...", err=True, nl=False)
+                state["shown"] = True
+
+    timer = threading.Timer(PROGRESS_AFTER, show)
+    timer.daemon = True
+    if PROGRESS_AFTER <= 0:
+        show()
+    else:
+        timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            state["done"] = True
+            timer.cancel()
+            if state["shown"]:
+                click.echo(" done", err=True)
 
 
 def _is_terminal(stream: object) -> bool:

@@ -110,3 +110,30 @@ def test_no_module_writes_ansi_codes_by_hand():
     sources = [*(REPO / "privlint").rglob("*.py"), *(REPO / "checks").rglob("*.py")]
     hand_written = [str(path) for path in sources if "\\033[" in path.read_text(encoding="utf-8")]
     assert hand_written == []
+
+
+# --- progress on stderr ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "label"),
+    [
+        (["check", "--select", "REF"], "checking 1 path"),
+        (["report", "-o", "r.html"], "writing the report"),
+        (["render", "policy", "-o", "n.txt"], "rendering the notice"),
+    ],
+)
+def test_long_work_shows_progress_on_stderr_only_when_it_is_a_terminal(capsys, monkeypatch, args, label):
+    monkeypatch.setattr(cli, "PROGRESS_AFTER", 0)  # "long" from the start
+    cli.main(args)
+    assert capsys.readouterr().err == ""  # stderr is not a terminal here
+    monkeypatch.setattr(cli, "_is_terminal", lambda stream: stream is cli.sys.stderr)
+    cli.main(args)
+    assert capsys.readouterr().err == f"privlint: {label}... done\n"
+
+
+def test_short_work_shows_no_progress_even_on_a_terminal(capsys, monkeypatch):
+    monkeypatch.setattr(cli, "_is_terminal", lambda stream: stream is cli.sys.stderr)
+    monkeypatch.setattr(cli, "PROGRESS_AFTER", 3600)
+    assert cli.main(["check", "--select", "REF"]) == 1
+    assert capsys.readouterr().err == ""
