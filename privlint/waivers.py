@@ -223,7 +223,7 @@ class _Shape:
             return None
         value = entry[key]
         where = pointers.child(here, key)
-        if key == "code" and value in self.unwaivable:
+        if key == "code" and isinstance(value, str) and value in self.unwaivable:
             hint = "fix the file: the compliance checks cannot run past this error"
             self.problem(where, f"code: {value} cannot be waived: the policy must be readable and valid", hint)
             return _INVALID

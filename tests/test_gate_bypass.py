@@ -110,3 +110,13 @@ def test_a_yaml11_boolean_warning_may_be_waived_and_baselined(project, capsys):
     assert main(["check", "--select", "REF,YML004", "--baseline", "b.json", "--format", "json"]) == 0
     findings = json.loads(capsys.readouterr().out)["findings"]
     assert [(f["code"], f["baseline"]) for f in findings] == [("YML004", True)]
+
+
+@pytest.mark.parametrize(("code", "shown"), [("{}", "{}"), ("[]", "[]"), ("[1, [2]]", "[1, [2]]")])
+def test_a_waiver_code_that_is_not_text_is_a_shape_error(project, code, shown):
+    # Found by tests/test_fuzz.py: the refusal of unwaivable codes looked the value up in a set.
+    write(project, POLICY, WAIVER.format(code=code, where="id: invoicing"))
+    result = lint([project / "policy"], Config(select=("REF",)))
+    assert [(f.code, f.line, f.column, f.message) for f in result.findings] == [
+        ("SCH001", 2, 11, f"code: {shown} is not a rule code")
+    ]
