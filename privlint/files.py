@@ -36,11 +36,21 @@ def append_text(path: Path, text: str) -> None:
 
 
 def write_texts(files: Mapping[Path, str]) -> None:
-    """Write every file of ``files`` or none of them (see the module docstring)."""
+    """Write every file of ``files`` or none of them (see the module docstring).
+
+    A symbolic link is written through: the file it points to is replaced, the link kept.
+    A path that is not a regular file (``/dev/stdout``, a FIFO, a terminal) is a stream: it
+    is written to directly, never replaced.
+    """
+    streams = {path: text for path, text in files.items() if path.exists() and not path.is_file()}
     staged: list[tuple[Path, Path]] = []
     try:
         for path, text in files.items():
-            staged.append((_stage(path, text), path))
+            if path not in streams:
+                real = _real(path)
+                staged.append((_stage(real, text), real))
+        for path, text in streams.items():
+            _write_stream(path, text)
     except WriteError:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)
@@ -52,6 +62,19 @@ def write_texts(files: Mapping[Path, str]) -> None:
             for left, _ in staged:
                 left.unlink(missing_ok=True)
             raise WriteError(_reason(path, error)) from None
+
+
+def _real(path: Path) -> Path:
+    """``path`` with symbolic links followed (``path`` itself when it does not exist yet)."""
+    return path.resolve() if path.is_symlink() else path
+
+
+def _write_stream(path: Path, text: str) -> None:
+    try:
+        with path.open("w", encoding="utf-8") as stream:
+            stream.write(text)
+    except OSError as error:
+        raise WriteError(_reason(path, error)) from None
 
 
 def _stage(path: Path, text: str) -> Path:

@@ -144,3 +144,28 @@ def test_no_module_but_privlint_files_writes_a_file():
         if writing.search(line)
     ]
     assert offenders == []
+
+
+def test_a_symbolic_link_to_a_report_is_written_through_and_kept(project: Path):
+    (project / "reports").mkdir()
+    real = project / "reports" / "out.json"
+    real.write_text("old\n", encoding="utf-8")
+    (project / "out.json").symlink_to(real)
+    assert main_in(project, ["check", "--format", "json", "-o", "out.json"]) == 1
+    assert (project / "out.json").is_symlink()
+    assert real.read_text(encoding="utf-8").startswith('{\n  "version": 1,')
+
+
+def test_a_stream_such_as_a_fifo_is_written_to_never_replaced(project: Path):
+    import os  # noqa: PLC0415
+    import threading  # noqa: PLC0415
+
+    fifo = project / "stream"
+    os.mkfifo(fifo)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text(encoding="utf-8")))
+    reader.start()
+    assert main_in(project, ["check", "--format", "json", "-o", "stream"]) == 1
+    reader.join(timeout=30)
+    assert received[0].startswith('{\n  "version": 1,')
+    assert fifo.is_fifo()
