@@ -137,3 +137,14 @@ def test_short_work_shows_no_progress_even_on_a_terminal(capsys, monkeypatch):
     monkeypatch.setattr(cli, "PROGRESS_AFTER", 3600)
     assert cli.main(["check", "--select", "REF"]) == 1
     assert capsys.readouterr().err == ""
+
+
+def test_show_source_shows_where_a_yaml_syntax_error_is(project, capsys):
+    (project / "policy" / "p.yaml").write_text("controller:\n\tname: Smet-Jet NV\n", encoding="utf-8")
+    code, out = check(capsys, "--show-source")
+    assert code == 1
+    assert out.splitlines()[:3] == [
+        "policy/p.yaml:2:1: YML001 [error] syntax error: a tab is used where YAML allows only spaces",
+        "  2 | \\tname: Smet-Jet NV",
+        "    | ^^",
+    ]
