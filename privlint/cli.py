@@ -582,23 +582,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code."""
     from privlint.config import ConfigError  # noqa: PLC0415
     from privlint.files import WriteError  # noqa: PLC0415
+    from privlint.printable import line as printable  # noqa: PLC0415 - messages may quote the config or paths
 
     try:
         code = cli.main(args=list(argv) if argv is not None else None, prog_name="privlint", standalone_mode=False)
     except click.ClickException as error:
+        error.message = printable(error.message)  # type: ignore[misc]  # Final in click's stubs; shown once, here
         error.show()
         return EXIT_ERROR
     except click.exceptions.Abort:
         click.echo("privlint: aborted", err=True)
         return EXIT_ERROR
     except ConfigError as error:
-        click.echo(f"privlint: configuration error: {error}", err=True)
+        click.echo(f"privlint: configuration error: {printable(str(error))}", err=True)
         return EXIT_ERROR
     except WriteError as error:
-        click.echo(f"privlint: {error}", err=True)
+        click.echo(f"privlint: {printable(str(error))}", err=True)
         return EXIT_ERROR
     except Exception as error:  # noqa: BLE001 - the last line of defence: no traceback for users
-        click.echo(f"privlint: internal error: {type(error).__name__}: {error}", err=True)
+        click.echo(f"privlint: internal error: {type(error).__name__}: {printable(str(error))}", err=True)
         click.echo("Please report this with the command you ran and the input file.", err=True)
         return EXIT_ERROR
     return code if isinstance(code, int) else EXIT_CLEAN

@@ -131,3 +131,19 @@ def test_import_and_diff_escape_the_notice_text(tmp_path, monkeypatch, capsys):
         out = capsys.readouterr().out
         assert_no_raw_control(out)
         assert "x1b" in out  # shown, escaped
+
+
+def test_error_messages_escape_what_the_configuration_and_file_names_say(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.privlint]\nselect = ["REF"]\nbaseline = "b\\u001b[2J\\u202e.json"\n', encoding="utf-8"
+    )
+    (tmp_path / "policy").mkdir()
+    (tmp_path / "policy" / "p.yaml").write_text("data_items: [{id: a}]\n", encoding="utf-8")
+    assert main(["check"]) == 2
+    err = capsys.readouterr().err
+    assert_no_raw_control(err)
+    assert "b\\x1b[2J\\u202e.json: baseline file not found" in err
+    assert main(["check", "--select", "X\x1b[2J"]) == 2
+    err = capsys.readouterr().err
+    assert_no_raw_control(err)
