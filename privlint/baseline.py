@@ -108,10 +108,10 @@ def dumps(keys: Iterable[Key]) -> str:
 
 
 def write(path: Path, keys: Iterable[Key]) -> None:
-    try:
-        path.write_text(dumps(keys), encoding="utf-8")
-    except OSError as error:
-        raise BaselineError(f"{path}: cannot write the baseline: {error.strerror}") from None
+    """Replace the baseline at ``path`` atomically; ``privlint.files.WriteError`` leaves the old file."""
+    from privlint import files  # noqa: PLC0415
+
+    files.write_text(path, dumps(keys))
 
 
 def read(path: Path) -> Counter[Key]:
@@ -142,16 +142,58 @@ def _entry(entry: Any, path: Path) -> Key:
     return Key(**entry)
 
 
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """What a run looked at: the rules that ran, the policy sections and files it read.
+
+    An entry outside the scope could not have matched (its rule did not run, or its file
+    or section was not read): it is neither stale nor dropped when the baseline is rewritten.
+    """
+
+    ran: Callable[[str], bool]
+    sections: frozenset[str]
+    files: frozenset[str]  # base names, as ``Key.file`` records them
+    everywhere: bool = False  # the whole configured policy was read: every place is in scope
+
+    def covers(self, entry: Key) -> bool:
+        if not self.ran(entry.code):
+            return False
+        if self.everywhere:
+            return True
+        if entry.file is not None:
+            return entry.file in self.files
+        tokens = pointers.tokens(entry.location)
+        return bool(tokens) and tokens[0] in self.sections  # a whole-policy finding needs the whole policy
+
+
+def merged(new: Iterable[Key], old: Counter[Key], scope: Scope) -> tuple[list[Key], int]:
+    """The entries to write after a run that found ``new``, and how many of ``old`` they keep.
+
+    Entries of rules that did not run are kept. A run of the whole policy replaces every
+    other entry; a run of part of it (one file, say) only adds: it cannot tell an entry
+    that is fixed from one that depends on a section it did not read.
+    """
+    found = Counter(new)
+    if scope.everywhere:
+        kept = Counter({entry: count for entry, count in old.items() if not scope.ran(entry.code)})
+        return sorted((found + kept).elements(), key=Key.sort_key), kept.total()
+    union = found | old
+    return sorted(union.elements(), key=Key.sort_key), (union - found).total()
+
+
 def apply(
     findings: Sequence[Finding],
     known: Counter[Key],
     data_of: Callable[[Finding], Any],
     *,
-    ran: Callable[[str], bool] = lambda _code: True,
+    scope: Scope | None = None,
+    exempt: Callable[[str], bool] = lambda _code: False,
 ) -> tuple[list[Finding], int]:
     """Mark the findings the baseline knows (each entry covers one finding); return them and the stale count.
 
-    Only entries of rules that ran (``ran(code)``) can be stale: the others could not match.
+    Only entries within ``scope`` (default: all) can be stale: the others could not match.
+    Findings of ``exempt`` rules (reading and schema errors) are never covered: the checks
+    cannot run past them, so a baseline that knew them would let any policy pass.
     """
     from dataclasses import replace  # noqa: PLC0415
 
@@ -159,8 +201,8 @@ def apply(
     marked: list[Finding] = []
     for finding in findings:
         found = key(finding, data_of(finding))
-        if not finding.waived and left[found] > 0:
+        if not finding.waived and not exempt(finding.code) and left[found] > 0:
             left[found] -= 1
             finding = replace(finding, baseline=True)  # noqa: PLW2901 - the marked copy replaces it
         marked.append(finding)
-    return marked, sum(count for entry, count in left.items() if ran(entry.code))
+    return marked, sum(count for entry, count in left.items() if scope is None or scope.covers(entry))

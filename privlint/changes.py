@@ -482,7 +482,7 @@ HEADINGS = {
 
 
 def as_text(changes: Sequence[Change], lang: str, *, markdown: bool = False) -> str:
-    from privlint.printable import printable  # noqa: PLC0415
+    from privlint.printable import line as printable  # noqa: PLC0415
 
     material, editorial, none = HEADINGS[lang]
     if not changes:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import click
 
@@ -19,9 +21,12 @@ from privlint import __version__
 
 if TYPE_CHECKING:
     from privlint.config import Config
+    from privlint.findings import Severity
     from privlint.result import Result
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+COLOR_MODES = ("auto", "always", "never")
+PROGRESS_AFTER = 1.0  # seconds of work before progress is shown (on a terminal only)
 SEVERITIES = ("error", "warning", "info")
 LANGUAGES = ("nl", "en")
 
@@ -152,9 +157,54 @@ def _suppression_options(command: Any) -> Any:
     return command
 
 
+def _display_options(command: Any) -> Any:
+    """How the findings are shown and whether they set the exit code (``check`` and ``diff``)."""
+    options = (
+        click.option("-q", "--quiet", is_flag=True, help="Print only the summary line (text format)."),
+        click.option(
+            "--statistics", is_flag=True, help="Print the number of findings per rule instead of each one (text)."
+        ),
+        click.option(
+            "--show-source/--no-show-source",
+            default=None,
+            help="Show the offending line with a caret under the place (default: on a terminal).",
+        ),
+        click.option(
+            "--color",
+            "color_mode",
+            type=click.Choice(COLOR_MODES),
+            default="auto",
+            show_default=True,
+            help="Colour the text output; auto colours a terminal and honours NO_COLOR and FORCE_COLOR.",
+        ),
+        click.option(
+            "--exit-zero", is_flag=True, help="Exit 0 even when findings fail the gate (errors still exit 2)."
+        ),
+    )
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+class Display(NamedTuple):
+    """The display options of one run (see ``_display_options``)."""
+
+    quiet: bool = False
+    statistics: bool = False
+    show_source: bool | None = None
+    color_mode: str = "auto"
+    exit_zero: bool = False
+
+    def verdict(self, result: Result, threshold: Severity) -> int:
+        if result.fails(threshold) and not self.exit_zero:
+            return EXIT_FINDINGS
+        return EXIT_CLEAN
+
+
 @cli.command(epilog=CHECK_EPILOG)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @_format_options
+@_display_options
 @click.option("--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity that fails (default: warning).")
 @click.option(
     "--select", multiple=True, metavar="CODES", help="Only these codes or prefixes (comma-separated, repeatable)."
@@ -171,6 +221,11 @@ def check(  # noqa: PLR0913 - one parameter per command-line option
     paths: tuple[Path, ...],
     formats: tuple[tuple[str, Path | None], ...],
     output: Path | None,
+    quiet: bool,
+    statistics: bool,
+    show_source: bool | None,
+    color_mode: str,
+    exit_zero: bool,
     fail_on: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
@@ -188,18 +243,24 @@ def check(  # noqa: PLR0913 - one parameter per command-line option
 
     plan = output_plan(formats, output)
     settings = _configuration(config_path).with_options(
-        select=configuration.codes(select) or None,
-        ignore=configuration.codes(ignore) or None,
+        select=_codes_option("--select", configuration.codes(select)) or None,
+        ignore=_codes_option("--ignore", configuration.codes(ignore)) or None,
         fail_on=Severity.parse(fail_on) if fail_on else None,
     )
     settings = _suppression(settings, baseline, no_baseline or write_baseline is not None, waivers, no_waivers)
-    result = engine.lint(_targets(paths, settings), settings)
+    _require_rules(settings, "model")
+    targets = _targets(paths, settings)
+    with _progress(f"checking {_plural(len(targets), 'path')}"):
+        result = engine.lint(targets, settings)
     if write_baseline is not None:
-        written = engine.write_baseline(result, write_baseline)
+        written, kept = engine.write_baseline(result, write_baseline)
         engine.apply_baseline(result, write_baseline)
-        click.echo(f"privlint: recorded {written} finding{'s' if written != 1 else ''} in {write_baseline}", err=True)
-    _write_reports(plan, result)
-    return EXIT_FINDINGS if result.fails(settings.fail_on) else EXIT_CLEAN
+        merged = f" (kept {kept} of rules or files this run did not check)" if kept else ""
+        recorded = f"{written} finding{'s' if written != 1 else ''}"
+        click.echo(f"privlint: recorded {recorded} in {write_baseline}{merged}", err=True)
+    display = Display(quiet, statistics, show_source, color_mode, exit_zero)
+    _write_reports(plan, result, display)
+    return display.verdict(result, settings.fail_on)
 
 
 @cli.command("report")
@@ -241,9 +302,11 @@ def report(  # noqa: PLR0913 - one parameter per command-line option
 
     settings = _configuration(config_path).with_options(fail_on=Severity.parse(fail_on) if fail_on else None)
     settings = _suppression(settings, baseline, no_baseline, waivers, no_waivers)
-    result = lint(_targets(paths, settings), settings)
-    found = _changes_since(result, paths, revision, old) if revision or old else None
-    _emit(render_report(result, lang=lang, changes=found), output)
+    with _progress("writing the report"):
+        result = lint(_targets(paths, settings), settings)
+        found = _changes_since(result, paths, revision, old) if revision or old else None
+        page = render_report(result, lang=lang, changes=found)
+    _emit(page, output)
     return EXIT_CLEAN
 
 
@@ -269,6 +332,29 @@ def _changes_since(result: Result, paths: tuple[Path, ...], revision: str | None
     return diffing.compare(earlier.policy, result.policy), revision or str(old)
 
 
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
+
+
+def _codes_option(option: str, codes: tuple[str, ...]) -> tuple[str, ...]:
+    """``codes`` when each names a rule or a prefix of one; else a usage error with a did-you-mean."""
+    from privlint import catalogue, selection  # noqa: PLC0415
+
+    problems = selection.unknown(codes, catalogue.registry())
+    if problems:
+        raise click.UsageError(f"{option}: {problems[0]}")
+    return codes
+
+
+def _require_rules(settings: Config, stage: str) -> None:
+    from privlint import catalogue, selection  # noqa: PLC0415
+    from privlint.rules import Stage  # noqa: PLC0415
+
+    rules = catalogue.registry()
+    selection.check(settings, rules)
+    selection.require_rules(settings, rules, Stage(stage))
+
+
 def _targets(paths: tuple[Path, ...], settings: Config) -> list[Path]:
     # Whether they are a policy is decided while loading (privlint.loading.policy_files).
     return list(paths) or [Path(p) for p in settings.paths]
@@ -285,18 +371,27 @@ def _suppression(
     )
 
 
-def _write_reports(plan: Sequence[tuple[str, Path | None]], result: Result) -> None:
-    from privlint.reporters import reporter  # noqa: PLC0415
+def _write_reports(plan: Sequence[tuple[str, Path | None]], result: Result, display: Display) -> None:
+    from privlint.reporters import reporter, text  # noqa: PLC0415
 
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_file and any(name == "github" for name, _ in plan):
+        from privlint import files  # noqa: PLC0415
+
+        files.append_text(Path(summary_file), reporter("markdown")(result))
     for output_format, output in plan:
-        render = reporter(output_format)
+        if output_format == "text":
+            on_terminal = output is None and _is_terminal(sys.stdout)
+            color = output is None and _colored(display.color_mode, sys.stdout)
+            show_source = on_terminal if display.show_source is None else display.show_source
+            options = text.Options(color, show_source, display.quiet, display.statistics)
+            rendered = text.report(result, options)
+        else:
+            color, rendered = False, reporter(output_format)(result)
         if output is None:
-            click.echo(render(result, color=output_format == "text" and _color(sys.stdout)), nl=False)
-            continue
-        try:
-            output.write_text(render(result), encoding="utf-8")
-        except OSError as error:
-            raise click.FileError(str(output), error.strerror) from None
+            click.echo(rendered, nl=False, color=color)
+        else:
+            _emit(rendered, output)
 
 
 @cli.command("rules")
@@ -337,10 +432,14 @@ def import_notice(notice: Path, out_dir: Path, force: bool) -> int:
     """Turn a notice written in the Smet-Jet template into a policy directory."""
     from privlint.notice import importer  # noqa: PLC0415
 
-    report = importer.import_notice(notice, out_dir, overwrite=force)
+    with _progress(f"importing {notice.name}"):
+        report = importer.import_notice(notice, out_dir, overwrite=force)
+    from privlint.printable import line as printable  # noqa: PLC0415
+
     for line_number, text in report.unplaced:
-        click.echo(f"{notice}:{line_number}: not placed in the model: {text}", err=True)
-    click.echo(f"Wrote {len(report.files)} policy files to {out_dir} ({len(report.unplaced)} lines not placed).")
+        click.echo(f"{printable(str(notice))}:{line_number}: not placed in the model: {printable(text)}", err=True)
+    placed = f"({len(report.unplaced)} lines not placed)"
+    click.echo(f"Wrote {len(report.files)} policy files to {printable(str(out_dir))} {placed}.")
     return EXIT_CLEAN
 
 
@@ -361,7 +460,9 @@ def render(paths: tuple[Path, ...], lang: str, output_format: str, output: Path 
     result = _readable_policy(paths)
     if result.policy is None:
         return EXIT_FINDINGS
-    _emit(rendering.render_notice(result.policy, lang=lang, output_format=output_format), output)
+    with _progress("rendering the notice"):
+        text = rendering.render_notice(result.policy, lang=lang, output_format=output_format)
+    _emit(text, output)
     return EXIT_CLEAN
 
 
@@ -369,6 +470,7 @@ def render(paths: tuple[Path, ...], lang: str, output_format: str, output: Path 
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.argument("notice", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @_format_options
+@_display_options
 @click.option("--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity that fails (default: warning).")
 @_config_option
 @_suppression_options
@@ -377,6 +479,11 @@ def diff(  # noqa: PLR0913 - one parameter per command-line option
     notice: Path,
     formats: tuple[tuple[str, Path | None], ...],
     output: Path | None,
+    quiet: bool,
+    statistics: bool,
+    show_source: bool | None,
+    color_mode: str,
+    exit_zero: bool,
     fail_on: str | None,
     config_path: Path | None,
     baseline: Path | None,
@@ -395,9 +502,13 @@ def diff(  # noqa: PLR0913 - one parameter per command-line option
     plan = output_plan(formats, output)
     settings = _configuration(config_path).with_options(fail_on=Severity.parse(fail_on) if fail_on else None)
     settings = _suppression(settings, baseline, no_baseline, waivers, no_waivers)
-    result = engine.diff(_targets(paths, settings), notice, settings)
-    _write_reports(plan, result)
-    return EXIT_FINDINGS if result.fails(settings.fail_on) else EXIT_CLEAN
+    _require_rules(settings, "notice")
+    targets = _targets(paths, settings)
+    with _progress(f"comparing {_plural(len(targets), 'path')} with {notice.name}"):
+        result = engine.diff(targets, notice, settings)
+    display = Display(quiet, statistics, show_source, color_mode, exit_zero)
+    _write_reports(plan, result, display)
+    return display.verdict(result, settings.fail_on)
 
 
 @cli.command("register")
@@ -507,15 +618,19 @@ def _readable_policy(paths: tuple[Path, ...]) -> Result:
     settings = _configuration(None).with_options(use_baseline=False, use_waivers=False)
     result = lint(_targets(paths, settings), settings)
     if result.policy is None:
-        click.echo(reporter("text")(result, color=_color(sys.stderr)), nl=False, err=True)
+        color = _colored("auto", sys.stderr)
+        click.echo(reporter("text")(result, color=color), nl=False, err=True, color=color)
     return result
 
 
 def _emit(text: str, output: Path | None) -> None:
+    """``text`` on standard output, or in the file ``output`` (atomically: see ``privlint.files``)."""
+    from privlint import files  # noqa: PLC0415
+
     if output is None:
         click.echo(text, nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        files.write_text(output, text)
 
 
 def _configuration(path: Path | None) -> Config:
@@ -524,11 +639,52 @@ def _configuration(path: Path | None) -> Config:
     return configuration.load(path or configuration.discover(Path.cwd()))
 
 
-def _color(stream: object) -> bool:
-    if os.environ.get("NO_COLOR"):
+def _colored(mode: str, stream: object) -> bool:
+    """Whether to colour ``stream``: ``--color always|never``, else NO_COLOR, FORCE_COLOR, a terminal."""
+    if mode != "auto":
+        return mode == "always"
+    if os.environ.get("NO_COLOR"):  # https://no-color.org: set and not empty
         return False
-    if os.environ.get("FORCE_COLOR"):
+    if os.environ.get("FORCE_COLOR", "0") not in {"", "0"}:
         return True
+    return _is_terminal(stream)
+
+
+@contextmanager
+def _progress(label: str) -> Iterator[None]:
+    """Say on stderr what is being done when it takes over ``PROGRESS_AFTER`` seconds; only on a terminal.
+
+    Piped or in CI, stderr stays clean for the messages that matter.
+    """
+    if not _is_terminal(sys.stderr):
+        yield
+        return
+    lock = threading.Lock()
+    state = {"done": False, "shown": False}
+
+    def show() -> None:
+        with lock:
+            if not state["done"]:
+                click.echo(f"privlint: {label}...", err=True, nl=False)
+                state["shown"] = True
+
+    timer = threading.Timer(PROGRESS_AFTER, show)
+    timer.daemon = True
+    if PROGRESS_AFTER <= 0:
+        show()
+    else:
+        timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            state["done"] = True
+            timer.cancel()
+            if state["shown"]:
+                click.echo(" done", err=True)
+
+
+def _is_terminal(stream: object) -> bool:
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
 
@@ -537,23 +693,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code."""
     from privlint.config import ConfigError  # noqa: PLC0415
     from privlint.loading import PolicyPathError  # noqa: PLC0415
+    from privlint.files import WriteError  # noqa: PLC0415
+    from privlint.printable import line as printable  # noqa: PLC0415 - messages may quote the config or paths
 
     try:
         code = cli.main(args=list(argv) if argv is not None else None, prog_name="privlint", standalone_mode=False)
     except click.ClickException as error:
+        error.message = printable(error.message)  # type: ignore[misc]  # Final in click's stubs; shown once, here
         error.show()
         return EXIT_ERROR
     except click.exceptions.Abort:
         click.echo("privlint: aborted", err=True)
         return EXIT_ERROR
     except ConfigError as error:
-        click.echo(f"privlint: configuration error: {error}", err=True)
+        click.echo(f"privlint: configuration error: {printable(str(error))}", err=True)
+        return EXIT_ERROR
+    except WriteError as error:
+        click.echo(f"privlint: {printable(str(error))}", err=True)
         return EXIT_ERROR
     except PolicyPathError as error:  # a path named as policy is none: a usage error, one line
-        click.echo(f"privlint: {error}", err=True)
+        click.echo(f"privlint: {printable(str(error))}", err=True)
         return EXIT_ERROR
     except Exception as error:  # noqa: BLE001 - the last line of defence: no traceback for users
-        click.echo(f"privlint: internal error: {type(error).__name__}: {error}", err=True)
+        click.echo(f"privlint: internal error: {type(error).__name__}: {printable(str(error))}", err=True)
         click.echo("Please report this with the command you ran and the input file.", err=True)
         return EXIT_ERROR
     return code if isinstance(code, int) else EXIT_CLEAN

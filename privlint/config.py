@@ -1,7 +1,10 @@
 """Configuration: ``[tool.privlint]`` in ``pyproject.toml``, or ``privlint.toml``.
 
 Found like ruff finds its settings: the nearest such file from the working directory
-upwards. Unknown keys are errors, so a typo never silently disables a rule.
+upwards. Unknown keys are errors, so a typo never silently disables a rule (unknown rule
+codes are refused by ``privlint.selection``, which knows the catalogue). The file's
+``paths``, ``baseline`` and ``waivers`` are relative to the folder of the file, whatever
+the working directory; that folder is the project root (SARIF locations are relative to it).
 """
 
 from __future__ import annotations
@@ -23,9 +26,12 @@ class ConfigError(Exception):
     """The configuration cannot be used; the message names the file and the key."""
 
 
+DEFAULT_PATH = "policy"
+
+
 @dataclass(frozen=True, slots=True)
 class Config:
-    paths: tuple[str, ...] = ("policy",)
+    paths: tuple[str, ...] = (DEFAULT_PATH,)
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     fail_on: Severity = Severity.WARNING
@@ -37,6 +43,7 @@ class Config:
     use_waivers: bool = True  # --no-waivers
     use_baseline: bool = True  # --no-baseline
     source: str | None = None
+    root: str | None = None  # the folder of the configuration file (None: the working directory)
 
     def selects(self, rule: Rule) -> bool:
         """Whether ``rule`` runs and its findings are reported (prefixes work like ruff's: ``RET``, ``RET00``).
@@ -78,23 +85,38 @@ def load(path: Path | None) -> Config:
     if path is None:
         return Config()
     document = _read(path)
-    table = document if path.name == "privlint.toml" else document.get("tool", {}).get("privlint", {})
-    return parse(table, str(path))
+    if path.name == "privlint.toml":
+        table = _privlint_toml(document, path)
+    else:
+        table = document.get("tool", {}).get("privlint", {})
+    return parse(table, str(path), root=path.parent)
 
 
-def parse(table: Mapping[str, Any], where: str) -> Config:
+def _privlint_toml(document: dict[str, Any], path: Path) -> Mapping[str, Any]:
+    """The settings of a ``privlint.toml``: top-level keys, or one ``[tool.privlint]`` table as in pyproject.toml."""
+    tool = document.get("tool")
+    if tool is None:
+        return document
+    if set(document) == {"tool"} and isinstance(tool, dict) and set(tool) == {"privlint"}:
+        return tool["privlint"]  # type: ignore[no-any-return]
+    raise ConfigError(
+        f"{path}: write the settings at the top of privlint.toml without a [tool.privlint] header "
+        "(or keep them all under it)"
+    )
+
+
+def parse(table: Mapping[str, Any], where: str, *, root: Path | None = None) -> Config:
+    """The settings in ``table`` (read from ``where``); relative file paths are taken from ``root``."""
     unknown = sorted(set(table) - _KEYS)
     if unknown:
         raise ConfigError(
             f"{where}: unknown key {unknown[0]!r} in [tool.privlint]; allowed: {', '.join(sorted(_KEYS))}"
         )
     values: dict[str, Any] = {}
-    for key in ("paths", "select", "ignore", "audience"):
+    for key in ("select", "ignore", "audience"):
         if key in table:
             values[key] = _strings(table[key], key, where)
-    for key in ("waivers", "baseline"):
-        if key in table:
-            values[key] = _path(table[key], key, where)
+    values |= _files(table, where, root)
     if "fail_on" in table:
         values["fail_on"] = _severity(table["fail_on"], "fail_on", where)
     if "severity" in table:
@@ -103,7 +125,29 @@ def parse(table: Mapping[str, Any], where: str) -> Config:
         if not isinstance(table["eu_only"], bool):
             raise ConfigError(f"{where}: 'eu_only' must be true or false")
         values["eu_only"] = table["eu_only"]
-    return Config(source=where, **values)
+    return Config(source=where, root=str(root) if root is not None else None, **values)
+
+
+def _files(table: Mapping[str, Any], where: str, root: Path | None) -> dict[str, Any]:
+    """``paths``, ``waivers`` and ``baseline``, taken from ``root``."""
+    values: dict[str, Any] = {
+        key: _against(root, _path(table[key], key, where)) for key in ("waivers", "baseline") if key in table
+    }
+    paths = _strings(table["paths"], "paths", where) if "paths" in table else (DEFAULT_PATH,)
+    if "paths" in table or root is not None:
+        values["paths"] = tuple(_against(root, value) for value in paths)
+    return values
+
+
+def _against(root: Path | None, value: str) -> str:
+    """``value`` taken from ``root``, written relative to the working directory when under it."""
+    if root is None or Path(value).is_absolute():
+        return value
+    path = (root / value).resolve()
+    try:
+        return path.relative_to(Path.cwd().resolve()).as_posix() or "."
+    except ValueError:
+        return str(path)
 
 
 def codes(values: Iterable[str]) -> tuple[str, ...]:

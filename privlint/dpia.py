@@ -18,7 +18,7 @@ from typing import Any, Literal, NamedTuple
 
 from privlint import knowledge
 from privlint.model import Policy, Processing
-from privlint.printable import printable
+from privlint.printable import line as printable
 
 Verdict = Literal["required", "likely", "none"]
 Status = Literal["met", "open"]

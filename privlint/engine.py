@@ -11,8 +11,10 @@ prints and never decides the exit code; it returns findings, each marked ``waive
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from privlint.config import Config, ConfigError
 from privlint.findings import Finding, Severity, Span
@@ -20,6 +22,9 @@ from privlint.loading import Source, collector_paused, display_name, load
 from privlint.model import Policy
 from privlint.result import Result
 from privlint.rules import Hit, Rule, Stage
+
+if TYPE_CHECKING:
+    from privlint.baseline import Scope
 
 WAIVERS_FILE = "waivers.yaml"
 
@@ -68,9 +73,10 @@ def local_today() -> dt.date:
 
 
 def _run(paths: Sequence[Path], config: Config, today: dt.date, stage: Stage, produce: Producer) -> Result:
-    from privlint import catalogue  # noqa: PLC0415 - the rule modules are only needed when running
+    from privlint import catalogue, selection  # noqa: PLC0415 - the rule modules are only needed when running
 
     rules = catalogue.registry()
+    selection.check(config, rules)
     # Reading, modelling and checking create millions of objects that live until the end
     # and form almost no cycles: the cyclic collector would only rescan them (a quarter of a
     # check of 10,000 activities). It resumes when the check is done.
@@ -93,7 +99,10 @@ def _produce(
     baseline_path = Path(config.baseline) if config.baseline else None
     aside = [p for p in (waivers_path, baseline_path) if p is not None]  # never policy, even when unused
     source = load(_without(paths, aside), exclude=aside)
-    result = Result(files=list(source.files), source=source, fail_on=config.fail_on)
+    result = Result(files=list(source.files), source=source, fail_on=config.fail_on, rules=rules)
+    result.root = config.root
+    result.whole_policy = _same_files(paths, config.paths)
+    result.complete = result.whole_policy and not config.select and not config.ignore
     selected = [rule for rule in rules.values() if config.selects(rule)]
     staged = [rule for rule in selected if rule.stage is stage]
     findings = [*_reading_findings(source, rules, config)]
@@ -135,21 +144,61 @@ def apply_baseline(result: Result, path: Path) -> None:
         known = baseline.read(path)
     except baseline.BaselineError as error:
         raise ConfigError(str(error)) from None
-    ran = set(result.rules_applied).__contains__
-    result.findings, result.baseline_stale = baseline.apply(result.findings, known, result.data_of, ran=ran)
+    result.findings, result.baseline_stale = baseline.apply(
+        result.findings, known, result.data_of, scope=_scope(result), exempt=_always_on(result).__contains__
+    )
     result.baseline_file = display_name(path)
 
 
-def write_baseline(result: Result, path: Path) -> int:
-    """Record every finding of ``result`` that is not waived in ``path``; return how many."""
+def write_baseline(result: Result, path: Path) -> tuple[int, int]:
+    """Record every finding of ``result`` that is not waived in ``path``; return how many, and how many kept.
+
+    The entries of rules that did not run (``select``, ``ignore``, or the DRF rules of
+    ``privlint diff`` in a ``check``) are kept; a run of part of the configured policy
+    keeps every entry and adds its own (see ``baseline.merged``), so the next full run
+    still knows them. A run of the whole policy replaces the entries of the rules it ran.
+
+    Refused (``ConfigError``) when the compliance checks did not run: such a baseline would
+    record the reading or schema errors and none of the findings the checks make.
+    """
     from privlint import baseline  # noqa: PLC0415
 
-    keys = [baseline.key(f, result.data_of(f)) for f in result.findings if not f.waived]
-    try:
-        baseline.write(path, keys)
-    except baseline.BaselineError as error:
-        raise ConfigError(str(error)) from None
-    return len(keys)
+    if result.checks_skipped:
+        raise ConfigError(f"{path}: not written: the compliance checks did not run ({result.checks_skipped})")
+    recordable = [f for f in result.findings if not f.waived and f.code not in _always_on(result)]
+    scope = _scope(result)
+    # A finding outside the scope is about a section this run did not read (e.g. "no rights"
+    # when rights.yaml was not among the paths): an artefact of the partial run.
+    keys = [k for k in (baseline.key(f, result.data_of(f)) for f in recordable) if scope.covers(k)]
+    old: Counter[baseline.Key] = Counter()
+    if path.exists():
+        try:
+            old = baseline.read(path)
+        except baseline.BaselineError as error:
+            if not result.complete:  # a full run replaces an unreadable file; a partial one would lose it
+                raise ConfigError(f"{error}; a partial run cannot merge into it (rewrite it from a full run)") from None
+    entries, kept = baseline.merged(keys, old, scope)
+    baseline.write(path, entries)  # privlint.files.WriteError when it cannot: the old file stays
+    return len(keys), kept
+
+
+def _scope(result: Result) -> Scope:
+    from privlint import baseline  # noqa: PLC0415
+
+    sections = frozenset(result.source.data) if result.source is not None else frozenset()
+    if result.waivers_file is not None:
+        sections |= {"waivers"}  # waiver findings are located in the waivers file
+    files = frozenset(Path(name).name for name in (*result.files, *filter(None, [result.waivers_file])))
+    return baseline.Scope(set(result.rules_applied).__contains__, sections, files, everywhere=result.whole_policy)
+
+
+def _same_files(paths: Sequence[Path], configured: Sequence[str]) -> bool:
+    """Whether ``paths`` name the configured policy (the same files and folders, in any order)."""
+    return {p.resolve() for p in paths} == {Path(p).resolve() for p in configured}
+
+
+def _always_on(result: Result) -> set[str]:
+    return {code for code, rule in result.rules.items() if rule.always_on}
 
 
 def _without(paths: Sequence[Path], aside: Sequence[Path]) -> list[Path]:
@@ -202,7 +251,7 @@ def _waive(
     from privlint import waivers  # noqa: PLC0415
 
     name = display_name(path)
-    document = waivers.read(path, name, rules)
+    document = waivers.read(path, name, rules, unwaivable=[code for code, rule in rules.items() if rule.always_on])
     result.waivers_file, result.waivers_data, result.waivers = name, document.data, document.waivers
     reading = [_stamped(rules[p.code], config, name, p.span, p.pointer, p.message, p.hint) for p in document.problems]
     policy_data = result.source.data if result.source is not None else None

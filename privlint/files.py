@@ -1,17 +1,27 @@
-"""Read a file privlint is given: only a regular file, and never more than a limit.
+"""The files privlint reads and writes: only regular files read, within a limit; every write whole or not at all.
 
-Opening a FIFO waits for a writer and a device such as ``/dev/zero`` never ends, so what is
-not a regular file is refused before a byte is read; a regular file is read up to the limit
-and one byte more, whatever size it claims (a sparse file can claim gigabytes of nothing).
-Every refusal is an ``OSError`` with a ``strerror`` a person can read, so a caller that
-already handles an unreadable file handles these too.
+Reading. Opening a FIFO waits for a writer and a device such as ``/dev/zero`` never ends, so
+what is not a regular file is refused before a byte is read; a regular file is read up to the
+limit and one byte more, whatever size it claims (a sparse file can claim gigabytes of
+nothing). Every refusal is an ``OSError`` with a ``strerror`` a person can read, so a caller
+that already handles an unreadable file handles these too.
+
+Writing. A file is written to a temporary file in the same folder and renamed into place
+(``os.replace``, atomic on POSIX and Windows within one file system), so a full disk, a
+file-size limit or an interruption leaves the old file as it was. Several files written
+together (``privlint import``) are all staged first and renamed only when every one is
+complete; a rename in one folder needs no space, so the last step does not fail for the
+reasons writing does.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
+import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 MAX_BYTES = 64 * 1024 * 1024  # policy, waivers, baseline, configuration and notice files alike
@@ -42,3 +52,102 @@ def read_regular(path: Path, limit: int = MAX_BYTES) -> bytes:
     if len(raw) > limit:  # it grew while being read
         raise FileTooLargeError(limit, limit, at_least=True)
     return raw
+
+
+class WriteError(Exception):
+    """A file could not be written; the message names it and says why. Nothing was changed."""
+
+
+def write_text(path: Path, text: str) -> None:
+    """Replace ``path`` by ``text`` (UTF-8) atomically; ``WriteError`` when it cannot be written."""
+    write_texts({path: text})
+
+
+def append_text(path: Path, text: str) -> None:
+    """Add ``text`` at the end of ``path`` (created when missing), atomically like ``write_text``."""
+    try:
+        before = path.read_text(encoding="utf-8") if path.exists() else ""
+    except (OSError, UnicodeDecodeError) as error:
+        raise WriteError(f"cannot append to {path}: {getattr(error, 'strerror', None) or error}") from None
+    write_text(path, before + text)
+
+
+def write_texts(files: Mapping[Path, str]) -> None:
+    """Write every file of ``files`` or none of them (see the module docstring).
+
+    A symbolic link is written through: the file it points to is replaced, the link kept.
+    A path that is not a regular file (``/dev/stdout``, a FIFO, a terminal) is a stream: it
+    is written to directly, never replaced.
+    """
+    streams = {path: text for path, text in files.items() if path.exists() and not path.is_file()}
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, text in files.items():
+            if path not in streams:
+                real = _real(path)
+                staged.append((_stage(real, text), real))
+        for path, text in streams.items():
+            _write_stream(path, text)
+    except WriteError:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+        raise
+    for temporary, path in staged:
+        try:
+            temporary.replace(path)  # os.replace: atomic
+        except OSError as error:
+            for left, _ in staged:
+                left.unlink(missing_ok=True)
+            raise WriteError(_reason(path, error)) from None
+
+
+def _real(path: Path) -> Path:
+    """``path`` with symbolic links followed (``path`` itself when it does not exist yet)."""
+    return path.resolve() if path.is_symlink() else path
+
+
+def _write_stream(path: Path, text: str) -> None:
+    try:
+        with path.open("w", encoding="utf-8") as stream:
+            stream.write(text)
+    except OSError as error:
+        raise WriteError(_reason(path, error)) from None
+
+
+def _stage(path: Path, text: str) -> Path:
+    """``text`` in a new temporary file beside ``path``, with the mode ``path`` has or would get."""
+    data = text.encode("utf-8")
+    if path.is_dir():
+        raise WriteError(f"cannot write {path}: it is a folder")
+    try:
+        descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise WriteError(_reason(path, error)) from None
+    temporary = Path(name)
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        temporary.chmod(_mode(path))
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise WriteError(_reason(path, error)) from None
+    return temporary
+
+
+def _mode(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
+def _reason(path: Path, error: OSError) -> str:
+    if isinstance(error, FileNotFoundError) and not path.parent.is_dir():
+        return f"cannot write {path}: the folder {path.parent} does not exist"
+    kept = " (the existing file was left as it was)" if path.is_file() else ""
+    return f"cannot write {path}: {error.strerror or error}{kept}"

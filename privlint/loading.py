@@ -184,9 +184,9 @@ def _load_file(source: Source, path: Path) -> None:
     document = yaml_reader.read(text)
     source.problems.extend(_named(name, p) for p in document.problems)
     source.warnings.extend(_named(name, p) for p in document.warnings)
+    source.lines[name] = document.lines  # also of a file that could not be read: --show-source shows where
     if document.data is None:
         return
-    source.lines[name] = document.lines
     _merge(source, name, document)
 
 

@@ -3,6 +3,12 @@
 These rules are applied by the loader, before the schema and the checks: a file that
 cannot be read safely is reported once, at the place where reading stopped, and nothing
 in it is ever executed.
+
+The errors (YML001, YML002, YML003) stop the compliance checks, so they can neither be
+waived nor recorded in a baseline, and no ``select``/``ignore`` hides them: a run that
+could not read the policy fails the gate, whatever else it says. The warning YML004
+leaves the policy readable and checked; it may be waived (``pointer: ""``: its findings
+are about a file, not a node of the model) or recorded in a baseline like any finding.
 """
 
 from __future__ import annotations

@@ -35,7 +35,10 @@ class Result:
     waivers: list[Waiver] = field(default_factory=list)
     waived_by: dict[Finding, Waiver] = field(default_factory=dict)
     baseline_file: str | None = None
-    baseline_stale: int = 0  # baseline entries that matched no finding
+    baseline_stale: int = 0  # baseline entries that matched no finding (of the rules and files that ran)
+    root: str | None = None  # the project root (folder of the configuration file); None: the working directory
+    whole_policy: bool = True  # the paths checked are the configured policy
+    complete: bool = True  # ... and every rule ran (no select/ignore)
     rules: Mapping[str, Rule] = field(default_factory=dict)  # the catalogue, by code, for reporters
     families: Mapping[str, str] = field(default_factory=dict)  # family code -> title ("REF — integrity")
 
@@ -43,7 +46,13 @@ class Result:
         return sum(1 for f in self.findings if f.severity == severity and (f.blocking or not blocking_only))
 
     def fails(self, threshold: Severity) -> bool:
-        """Whether any blocking finding is at or above ``threshold``."""
+        """Whether any blocking finding is at or above ``threshold``, or the checks could not run.
+
+        A run whose compliance checks were skipped checked nothing: it fails whatever the
+        waivers, the baseline or ``threshold`` say.
+        """
+        if self.checks_skipped:
+            return True
         return any(f.blocking and f.severity >= threshold for f in self.findings)
 
     @property

@@ -1,7 +1,9 @@
 """SCH — schema: the policy has the shape of the policy model.
 
 Applied by the engine after reading and before the compliance checks: the checks run
-only on a policy whose shape is valid, so a shape error is fixed first.
+only on a policy whose shape is valid, so a shape error is fixed first. For the same
+reason SCH001 can neither be waived nor recorded in a baseline, and no selection hides
+it: while the shape is wrong nothing else was checked, and the gate fails.
 """
 
 from __future__ import annotations

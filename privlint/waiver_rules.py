@@ -10,11 +10,15 @@ are waiver files for ``EXAMPLE_POLICY``, whose one finding is REF001 at
 
 A waiver for a rule that did not run (``--select``, ``--ignore``, or checks skipped because
 the policy could not be read) is never called unused: nothing could have matched it.
+
+A waiver cannot suppress a reading or schema error (YML001, YML002, YML003, SCH001): the
+compliance checks do not run past them, so such a waiver is refused as a shape error of
+the waivers file (SCH001 there) and the run fails. The warning YML004 can be waived.
 """
 
 from __future__ import annotations
 
-from privlint.rules import ERROR, WARNING, Stage, describe
+from privlint.rules import ERROR, INFO, WARNING, Stage, describe
 
 EXAMPLE_POLICY = """\
 data_items:
@@ -118,6 +122,43 @@ waiver_without_reason = describe(
         waivers:
           - code: REF001
             pointer: /processing_activities/0/data_items/1
+            reason: the bank account is declared in the supplier notice
+            owner: legal@smetjet.be
+            expires: 2999-12-31
+    """,
+)
+
+waiver_unbound = describe(
+    "WVR004",
+    "waiver-unbound",
+    stage=Stage.WAIVERS,
+    severity=INFO,
+    articles=_ACCOUNTABILITY,
+    hint="add the id named in the message to the waiver, beside its pointer",
+    doc="""A waiver names a list position (``pointer``) but not the id of the entry it was written for.
+
+    A pointer such as ``/processing_activities/3/retention`` names a position: when the
+    entry at position 3 is removed, the next one moves into its place, and a waiver
+    without an ``id`` would silently waive that neighbour's finding. With ``id:`` beside
+    the pointer the waiver is bound to its entry, and matches nothing (WVR001) once that
+    entry is gone. Waivers without an id keep working; this note names the entry the
+    waiver is bound to today, so that the line can be added.
+
+    Fails::
+
+        waivers:
+          - code: REF001
+            pointer: /processing_activities/0/data_items/1
+            reason: the bank account is declared in the supplier notice
+            owner: legal@smetjet.be
+            expires: 2999-12-31
+
+    Passes::
+
+        waivers:
+          - code: REF001
+            pointer: /processing_activities/0/data_items/1
+            id: invoicing
             reason: the bank account is declared in the supplier notice
             owner: legal@smetjet.be
             expires: 2999-12-31

@@ -14,6 +14,13 @@ YAML reader and is never part of the policy::
 A waiver needs ``code`` and ``pointer`` or ``id`` (both: both must match). Without a
 ``reason`` it is reported (WVR003) and suppresses nothing; after ``expires`` it is
 reported (WVR002) and suppresses nothing; one that matches no finding is reported (WVR001).
+
+A waiver is bound to the entry it was written for by its ``id``: list positions shift
+when an entry is removed, ids do not. With ``pointer`` and ``id`` the entry at the pointer
+must have that id, so removing ``delivery`` leaves its waiver matching nothing (WVR001)
+instead of waiving whatever entry moved into its place. A pointer without an ``id``
+(files written before ids were recorded) keeps working: it binds to the id found at the
+pointer when it matches, and says so (WVR004, info) with the ``id:`` line to add.
 """
 
 from __future__ import annotations
@@ -93,6 +100,16 @@ def within(pointer: str, ancestor: str) -> bool:
     return pointer == ancestor or pointer.startswith(ancestor.rstrip("/") + "/") or ancestor == ""
 
 
+def bound_id(pointer: str, data: Any) -> str | None:
+    """The id of the innermost entry on the way to ``pointer``: the entry a waiver there is about."""
+    ids = [
+        node["id"]
+        for node in pointers.trail(data, pointer)
+        if isinstance(node, Mapping) and isinstance(node.get("id"), str)
+    ]
+    return ids[-1] if ids else None
+
+
 def entry_ids(pointer: str, data: Any) -> set[str]:
     """The ids of every mapping on the way from the root to ``pointer`` (inclusive)."""
     return {
@@ -102,8 +119,12 @@ def entry_ids(pointer: str, data: Any) -> set[str]:
     }
 
 
-def read(path: Path, name: str, known_codes: Iterable[str]) -> WaiverFile:
-    """Read and check the waivers file at ``path`` (shown to users as ``name``)."""
+def read(path: Path, name: str, known_codes: Iterable[str], unwaivable: Iterable[str] = ()) -> WaiverFile:
+    """Read and check the waivers file at ``path`` (shown to users as ``name``).
+
+    A waiver for a code in ``unwaivable`` (a reading or schema error: the checks cannot run
+    past it) is refused like a waiver for an unknown code.
+    """
     result = WaiverFile(name)
     text = yaml_reader.read_file(path)
     if isinstance(text, yaml_reader.Problem):
@@ -114,17 +135,24 @@ def read(path: Path, name: str, known_codes: Iterable[str]) -> WaiverFile:
     if document.data is None:
         return result
     result.data = document.data
-    _Shape(result, document, frozenset(known_codes)).check()
+    _Shape(result, document, frozenset(known_codes) - frozenset(unwaivable), frozenset(unwaivable)).check()
     return result
 
 
 class _Shape:
     """Turns the waivers document into ``Waiver`` objects; shape errors become SCH001 problems."""
 
-    def __init__(self, result: WaiverFile, document: yaml_reader.Document, known_codes: frozenset[str]) -> None:
+    def __init__(
+        self,
+        result: WaiverFile,
+        document: yaml_reader.Document,
+        known_codes: frozenset[str],
+        unwaivable: frozenset[str],
+    ) -> None:
         self.result = result
         self.document = document
         self.known_codes = known_codes
+        self.unwaivable = unwaivable
 
     def problem(self, pointer: str, message: str, hint: str, *, at_key: bool = False) -> None:
         spans = self.document.keys if at_key and pointer in self.document.keys else self.document.nodes
@@ -190,6 +218,10 @@ class _Shape:
             return None
         value = entry[key]
         where = pointers.child(here, key)
+        if key == "code" and isinstance(value, str) and value in self.unwaivable:
+            hint = "fix the file: the compliance checks cannot run past this error"
+            self.problem(where, f"code: {value} cannot be waived: the policy must be readable and valid", hint)
+            return _INVALID
         check = _FIELD_CHECKS[key]
         converted = check(value, self.known_codes)
         if isinstance(converted, _Refusal):
@@ -287,7 +319,21 @@ def apply(
         waived_by[finding] = waiver
         marked.append(finding)
     hygiene = [problem for index, w in enumerate(waivers) for problem in _hygiene(w, index in matched, today, runs)]
+    unbound = [_unbound(w, data) for index, w in enumerate(waivers) if index in matched and w.id is None]
+    hygiene.extend(h for h in unbound if h is not None)
     return Outcome(marked, waived_by, hygiene)
+
+
+def _unbound(waiver: Waiver, data: Any) -> Hygiene | None:
+    """WVR004 for a matching pointer-only waiver whose pointer lies in an entry with an id."""
+    ident = bound_id(waiver.pointer or "", data)
+    if ident is None:
+        return None
+    message = (
+        f"the waiver for {waiver.code} at {waiver.pointer} names no id: it waives the finding in {ident!r} "
+        f"by position only; add id: {ident}"
+    )
+    return Hygiene("WVR004", waiver, message)
 
 
 def _hygiene(waiver: Waiver, matched: bool, today: dt.date, runs: Callable[[str], bool]) -> Iterable[Hygiene]:

@@ -134,7 +134,7 @@ def write_and_check(tmp_path: Path, before: str, after: str, *, select: tuple[st
     folder.mkdir(exist_ok=True)
     (folder / "p.yaml").write_text(before, encoding="utf-8")
     known = tmp_path / "baseline.json"
-    assert write_baseline(lint([folder], Config(select=select)), known) > 0
+    assert write_baseline(lint([folder], Config(select=select)), known)[0] > 0
     (folder / "p.yaml").write_text(after, encoding="utf-8")
     return lint([folder], Config(select=select, baseline=str(known)))
 
@@ -180,6 +180,18 @@ def test_waived_findings_are_not_recorded(tmp_path: Path):
     result = lint([folder], Config(select=("REF", "WVR")))
     assert [f.waived for f in result.findings] == [False, True]
     known = tmp_path / "baseline.json"
-    assert write_baseline(result, known) == 1
+    assert write_baseline(result, known) == (1, 0)
     entries = json.loads(known.read_text(encoding="utf-8"))["findings"]
     assert [entry["location"] for entry in entries] == ["/processing_activities/[invoicing]/data_items/[bank_account]"]
+
+
+def test_an_entry_of_a_removed_activity_goes_stale_and_never_covers_its_neighbour(tmp_path: Path):
+    # invoicing's finding is recorded; invoicing is removed and marketing takes its list
+    # position with a finding of the same rule: the entry is bound to invoicing's id.
+    only_invoicing = POLICY.replace("phone]", "customer_name]")
+    moved_up = POLICY.replace("  - id: invoicing\n    data_items: [customer_name, bank_account]\n", "")
+    result = write_and_check(tmp_path, only_invoicing, moved_up)
+    assert [(f.code, f.pointer, f.baseline) for f in result.findings] == [
+        ("REF001", "/processing_activities/0/data_items/1", False)
+    ]
+    assert result.baseline_stale == 1

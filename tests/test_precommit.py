@@ -66,3 +66,28 @@ def test_hook_fails_on_a_broken_policy_and_passes_on_a_clean_one(project: Path, 
     clean = try_repo(project, tmp_path / "cache")
     assert clean.returncode == 0, clean.stdout + clean.stderr
     assert "Passed" in clean.stdout
+
+
+@pytest.mark.parametrize("hooks_file", [".pre-commit-hooks.yaml", ".pre-commit-config.yaml"])
+def test_the_hook_runs_when_the_configuration_the_baseline_or_the_waivers_change(hooks_file: str):
+    # pre-commit runs a hook on a commit when re.search(files, path) matches a staged path.
+    import re  # noqa: PLC0415
+
+    import yaml  # noqa: PLC0415
+
+    document = yaml.safe_load((REPO / hooks_file).read_text(encoding="utf-8"))
+    hooks = document if isinstance(document, list) else [h for repo in document["repos"] for h in repo["hooks"]]
+    (hook,) = [h for h in hooks if h["id"] == "privlint"]
+    pattern = re.compile(hook["files"])
+    for path in (
+        "policy/sharing.yaml",
+        "pyproject.toml",
+        "privlint.toml",
+        "privlint-baseline.json",
+        "policy/waivers.yaml",
+        "waivers.yml",
+        "config/waivers.yaml",
+    ):
+        assert pattern.search(path), path
+    for path in ("README.md", "docs/pyproject.toml.md", "notice/x.txt", "my-waivers.yaml"):
+        assert not pattern.search(path), path

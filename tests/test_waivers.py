@@ -34,7 +34,11 @@ IBAN = "/processing_activities/0/data_items/2"  # line 5, column 47
 PHONE = "/processing_activities/1/data_items/1"  # line 7, column 33
 
 
-def lint_waived(waivers_text: str, *, policy: str = POLICY, select: tuple[str, ...] = ("REF001", "WVR"), **options):
+# WVR004 (a pointer without an id) has its own tests below; the others leave it out.
+HYGIENE = ("REF001", "WVR001", "WVR002", "WVR003")
+
+
+def lint_waived(waivers_text: str, *, policy: str = POLICY, select: tuple[str, ...] = HYGIENE, **options):
     files = {"policy.yaml": policy, "waivers.yaml": waivers_text}
     return lint_files(files, select=select, config=Config(**options))
 
@@ -68,7 +72,7 @@ def test_waiver_case(code: str, case: dict[str, Any]):
         assert expected.get("message", "") in finding.message
 
 
-@pytest.mark.parametrize("code", ["WVR001", "WVR002", "WVR003"])
+@pytest.mark.parametrize("code", ["WVR001", "WVR002", "WVR003", "WVR004"])
 def test_the_rule_examples_are_waiver_files_for_the_example_policy(code: str):
     from privlint import catalogue  # noqa: PLC0415
 
@@ -146,7 +150,7 @@ waivers:
 def test_a_waiver_holds_on_its_expiry_date_and_not_the_day_after(tmp_path: Path):
     (tmp_path / "policy.yaml").write_text(POLICY, encoding="utf-8")
     (tmp_path / "waivers.yaml").write_text(EXPIRING, encoding="utf-8")
-    config = Config(select=("REF001", "WVR"))
+    config = Config(select=HYGIENE)
     on_the_day = lint([tmp_path], config, today=dt.date(2025, 6, 30))
     assert [(f.code, f.waived) for f in on_the_day.findings] == [("REF001", True), ("REF001", False), ("REF001", False)]
     after = lint([tmp_path], config, today=dt.date(2025, 7, 1))
@@ -167,7 +171,9 @@ def test_an_expired_waiver_fails_the_gate_with_wvr002_even_on_errors_only(tmp_pa
     folder.mkdir()
     (folder / "policy.yaml").write_text(POLICY.replace(", iban]", "]").replace(", phone]", "]"), encoding="utf-8")
     (folder / "waivers.yaml").write_text(EXPIRING, encoding="utf-8")
-    result = run("check", str(folder), "--select", "REF001,WVR", "--fail-on", "error", "--format", "json")
+    result = run(
+        "check", str(folder), "--select", "REF001,WVR001,WVR002,WVR003", "--fail-on", "error", "--format", "json"
+    )
     assert result.returncode == 1
     import json  # noqa: PLC0415
 
@@ -178,7 +184,7 @@ def test_an_expired_waiver_fails_the_gate_with_wvr002_even_on_errors_only(tmp_pa
     ]
     renewed = EXPIRING.replace("2025-06-30", "2999-12-31")
     (folder / "waivers.yaml").write_text(renewed, encoding="utf-8")
-    assert run("check", str(folder), "--select", "REF001,WVR", "--fail-on", "error").returncode == 0
+    assert run("check", str(folder), "--select", "REF001,WVR001,WVR002,WVR003", "--fail-on", "error").returncode == 0
 
 
 def test_a_waiver_without_reason_suppresses_nothing():
@@ -264,7 +270,7 @@ def test_the_configured_waivers_file_is_used_and_a_missing_one_is_an_error(tmp_p
     (tmp_path / "policy.yaml").write_text(POLICY, encoding="utf-8")
     elsewhere = tmp_path / "decisions.yaml"
     elsewhere.write_text(f"waivers:\n  - {{code: REF001, pointer: {PHONE}, reason: r}}\n", encoding="utf-8")
-    result = lint([tmp_path], Config(select=("REF001", "WVR"), waivers=str(elsewhere)))
+    result = lint([tmp_path], Config(select=HYGIENE, waivers=str(elsewhere)))
     assert [f.waived for f in result.findings] == [False, False, True]
     assert [Path(f).name for f in result.files] == ["policy.yaml"]  # decisions.yaml is a YAML file in the folder
     with pytest.raises(ConfigError, match=r"waivers file '.*nope\.yaml' not found"):
@@ -279,7 +285,8 @@ def test_the_config_key_waivers_and_the_command_line_options(tmp_path: Path):
         f"waivers:\n  - {{code: REF001, pointer: {PHONE}, reason: r}}\n", encoding="utf-8"
     )
     (tmp_path / "pyproject.toml").write_text(
-        "[tool.privlint]\nselect = ['REF001', 'WVR']\nwaivers = 'decisions.yaml'\n", encoding="utf-8"
+        "[tool.privlint]\nselect = ['REF001', 'WVR001', 'WVR002', 'WVR003']\nwaivers = 'decisions.yaml'\n",
+        encoding="utf-8",
     )
     shown = run("check", cwd=tmp_path)
     assert shown.returncode == 1
@@ -315,3 +322,67 @@ def test_read_returns_waivers_with_their_fields(tmp_path: Path):
 def test_an_empty_waivers_list_changes_nothing():
     findings = lint_waived("waivers: []\n").findings
     assert where(findings) == [("REF001", 5, 33), ("REF001", 5, 47), ("REF001", 7, 33)]
+
+
+# --- a waiver is bound to the entry it was written for -----------------------------------
+
+RETENTION_POLICY = """\
+data_items:
+  - id: customer_name
+processing_activities:
+  - id: invoicing
+    data_items: [customer_name, iban]
+  - id: delivery
+    data_items: [customer_name, parcel_code]
+  - id: customer_communication
+    data_items: [customer_name, phone]
+"""
+DELIVERY = "/processing_activities/1/data_items/1"
+
+
+def without_delivery(policy: str) -> str:
+    return policy.replace("  - id: delivery\n    data_items: [customer_name, parcel_code]\n", "")
+
+
+def test_a_waiver_with_pointer_and_id_matches_nothing_once_its_entry_is_removed():
+    text = f"waivers:\n  - {{code: REF001, pointer: {DELIVERY}, id: delivery, reason: r}}\n"
+    assert [
+        (f.pointer, f.waived) for f in lint_waived(text, policy=RETENTION_POLICY).findings if f.code == "REF001"
+    ] == [
+        ("/processing_activities/0/data_items/1", False),
+        (DELIVERY, True),
+        ("/processing_activities/2/data_items/1", False),
+    ]
+    after = lint_waived(text, policy=without_delivery(RETENTION_POLICY))
+    assert [(f.code, f.pointer, f.waived) for f in after.findings] == [
+        ("REF001", "/processing_activities/0/data_items/1", False),
+        ("REF001", DELIVERY, False),  # customer_communication's phone, now at position 1
+        ("WVR001", "/waivers/0", False),
+    ]
+    assert "'phone'" in after.findings[1].message
+    assert after.findings[2].message == f"the waiver for REF001 at {DELIVERY} in 'delivery' matches no finding"
+
+
+def test_a_pointer_only_waiver_keeps_working_and_names_the_id_it_is_bound_to():
+    text = f"waivers:\n  - {{code: REF001, pointer: {DELIVERY}, reason: r}}\n"
+    result = lint_waived(text, policy=RETENTION_POLICY, select=("REF001", "WVR"))
+    assert [(f.code, Path(f.file).name, f.line, f.column, f.waived) for f in result.findings] == [
+        ("REF001", "policy.yaml", 5, 33, False),
+        ("REF001", "policy.yaml", 7, 33, True),
+        ("REF001", "policy.yaml", 9, 33, False),
+        ("WVR004", "waivers.yaml", 2, 5, False),
+    ]
+    assert result.findings[3].severity.label == "info"
+    assert result.findings[3].message == (
+        f"the waiver for REF001 at {DELIVERY} names no id: it waives the finding in 'delivery' "
+        "by position only; add id: delivery"
+    )
+    # Once delivery is gone, the note names the neighbour now under the pointer: never silent.
+    after = lint_waived(text, policy=without_delivery(RETENTION_POLICY), select=("REF001", "WVR"))
+    assert "it waives the finding in 'customer_communication' by position only" in after.findings[-1].message
+
+
+def test_a_pointer_only_waiver_outside_any_entry_needs_no_id():
+    text = "waivers:\n  - {code: REF001, pointer: /processing_activities, reason: r}\n"
+    result = lint_waived(text, select=("REF001", "WVR"))
+    assert [(f.code, f.waived) for f in result.findings] == [("REF001", True)] * 3

@@ -101,12 +101,30 @@ def import_notice(notice: Path, out_dir: Path, *, overwrite: bool) -> ImportRepo
         raise ImportRefusedError(f"no section of the template was found in {display_name(notice)}; nothing was written")
     targets = [out_dir / name for name in imported.documents]
     _refuse_clashes(out_dir, targets, imported, overwrite=overwrite)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    writer = _writer()
-    for target, document in zip(targets, imported.documents.values(), strict=True):
-        with target.open("w", encoding="utf-8") as stream:
-            writer.dump(document, stream)
+    _write(out_dir, dict(zip(targets, imported.documents.values(), strict=True)))
     return ImportReport(targets, [(at.line, at.text) for at in imported.unplaced])
+
+
+def _write(out_dir: Path, documents: dict[Path, CommentedMap]) -> None:
+    """Write every policy file or none (``privlint.files``); never through a symbolic link."""
+    import io  # noqa: PLC0415
+
+    from privlint import files  # noqa: PLC0415
+
+    linked = [target.as_posix() for target in documents if target.is_symlink()]
+    if linked:
+        raise ImportRefusedError(f"{linked[0]} is a symbolic link; privlint does not write through links")
+    writer = _writer()
+    texts: dict[Path, str] = {}
+    for target, document in documents.items():
+        stream = io.StringIO()
+        writer.dump(document, stream)
+        texts[target] = stream.getvalue()
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ImportRefusedError(f"cannot create {display_name(out_dir)}: {error.strerror or error}") from None
+    files.write_texts(texts)
 
 
 def _refuse_clashes(out_dir: Path, targets: list[Path], imported: Imported, *, overwrite: bool) -> None:

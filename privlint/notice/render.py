@@ -21,7 +21,9 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import ClassVar, Protocol
+from urllib.parse import quote
 
+from privlint import printable
 from privlint.model import Address, DataItem, Policy, Processing, Right, Section, Text
 from privlint.notice.parser import contact_mentions_in
 from privlint.notice.template import Block as TemplateBlock
@@ -560,7 +562,7 @@ def to_text(document: Document) -> str:
             lines += [*_text_lines(block), ""]
     if document.untranslated:
         lines += [document.untranslated_heading, "", *(f"- {entry}" for entry in document.untranslated), ""]
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return printable.document("\n".join(lines).rstrip("\n") + "\n")
 
 
 def _text_lines(block: DocumentBlock) -> list[str]:
@@ -569,7 +571,7 @@ def _text_lines(block: DocumentBlock) -> list[str]:
     if isinstance(block, Bullets):
         return [f"- {item.text}" for item in block.items]
     if isinstance(block, AddressBlock):
-        return [f"{block.text} <{block.url}>".strip() if block.url else block.text]
+        return [f"{block.text} <{printable.line(block.url)}>".strip() if block.url else block.text]
     lines = [f"- **{block.name.text}**" if block.bold else f"- {block.name.text}", ""]
     for label, value in block.fields:
         lines += [f"{label}: {value.text}", ""]
@@ -592,6 +594,20 @@ def _md_numbered(text: str) -> str:
     return f"{numbered[1]}. {_md(numbered[2])}" if numbered else _md(text)
 
 
+def _md_url(block: AddressBlock) -> str:
+    """An autolink for an http(s) URL, percent-encoded so that it cannot end early; else escaped text."""
+    link = block.link
+    if link is None:
+        return _md(printable.line(block.url or ""))
+    return f"<{quote(link, safe=_URL_SAFE)}>"
+
+
+# RFC 3986 reserved and unreserved characters but the brackets (IPv6 hosts only; in Markdown
+# they start links), and '%' (an URL may already be encoded); everything else (space, '<',
+# '>', quotes, backslash, controls) is percent-encoded.
+_URL_SAFE = ":/?#@!$&'()*+,;=%~"
+
+
 def to_markdown(document: Document) -> str:
     """Markdown: the same structure, headings for sections and entries."""
     lines = [f"# {_md(document.title.text)}", ""]
@@ -608,7 +624,7 @@ def to_markdown(document: Document) -> str:
     if document.untranslated:
         lines += [f"## {_md(document.untranslated_heading)}", ""]
         lines += [f"- {_md(entry)}" for entry in document.untranslated] + [""]
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return printable.document("\n".join(lines).rstrip("\n") + "\n")
 
 
 def _markdown_lines(block: DocumentBlock) -> list[str]:
@@ -623,7 +639,7 @@ def _markdown_lines(block: DocumentBlock) -> list[str]:
     if isinstance(block, Bullets):
         return [f"- {_md(item.text)}" for item in block.items]
     if isinstance(block, AddressBlock):
-        return [f"{_md(block.text)} <{block.url}>".strip() if block.url else _md(block.text)]
+        return [f"{_md(block.text)} {_md_url(block)}".strip() if block.url else _md(block.text)]
     lines = [f"### {_md(block.name.text)}", ""]
     lines += [f"- **{_md(label)}:** {_md(value.text)}" for label, value in block.fields]
     lines += [f"- {_md(line.text)}" for line in block.lines]
@@ -654,4 +670,4 @@ def to_html(document: Document) -> str:
         lstrip_blocks=True,
     )
     page = environment.get_template("notice.html.j2")
-    return page.render(document=document, prose_parts=prose_parts)
+    return printable.document(page.render(document=document, prose_parts=prose_parts), colon="&#58;")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from privlint.printable import printable
+from privlint.printable import line as printable
 from privlint.register import Cell, Register
 
 

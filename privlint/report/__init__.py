@@ -61,6 +61,7 @@ def render_report(
     """The report page for ``result``, showing ``lang`` first (nl or en), with ``changes`` when given."""
     from markupsafe import Markup  # noqa: PLC0415
 
+    from privlint import printable  # noqa: PLC0415
     from privlint.report import view  # noqa: PLC0415
 
     environment = _environment()
@@ -70,12 +71,13 @@ def render_report(
         f"style-src '{_digest(style)}'; script-src '{_digest(script)}'; "
         "img-src data:; base-uri 'none'; form-action 'none'"
     )
-    return environment.get_template(TEMPLATE).render(
+    page = environment.get_template(TEMPLATE).render(
         report=view.build(result, lang=lang, today=today, changes=changes),
         style=Markup(style),  # noqa: S704 - our own stylesheet, checked to contain no </style
         script=Markup(script),  # noqa: S704 - our own script, checked to contain no </script
         csp=policy,
     )
+    return printable.document(page, colon="&#58;")  # control characters of the policy shown, not passed on
 
 
 def render(result: Result, *, color: bool = False) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from privlint.findings import Finding, Severity
+from privlint.printable import line as printable
 from privlint.result import Result
 
 MAX_ROWS = 50
@@ -20,7 +21,7 @@ _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "@": "&#64;"}
 
 def cell(text: str) -> str:
     """``text`` as the literal content of one table cell."""
-    flat = " ".join(text.split())
+    flat = printable(" ".join(text.split()))
     escaped = _MARKDOWN.sub(r"\\\1", flat)
     return "".join(_ENTITIES.get(char, char) for char in escaped)
 

@@ -8,8 +8,10 @@ subset they follow:
   carries ``privlint rule CODE`` as Markdown; ``properties.tags`` the GDPR articles.
   ``helpUri`` must be an absolute URI (the schema's ``"format": "uri"``); it is given only
   when the installed package declares a ``Documentation`` project URL.
-- Locations are relative to the working directory with ``uriBaseId`` ``%SRCROOT%`` (GitHub
-  resolves them against the repository root); files outside it get absolute ``file:`` URIs.
+- Locations are relative to the project root (the folder of the configuration file, else
+  the working directory) with ``uriBaseId`` ``%SRCROOT%`` (GitHub resolves them against
+  the repository root), whatever the working directory; files outside it get absolute
+  ``file:`` URIs.
   Regions are 1-based, end exclusive, columns in Unicode code points (``columnKind``).
 - ``partialFingerprints["privlint/v1"]`` comes from the rule, the id-based location and a
   hash of the offending value (``privlint.baseline``), never from line numbers, so moving
@@ -30,7 +32,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from privlint import __version__
+from privlint import __version__, printable
 from privlint.findings import Finding, Severity
 from privlint.result import Result
 from privlint.rules import Rule
@@ -43,7 +45,7 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 def render(result: Result, *, color: bool = False) -> str:
     del color
-    return json.dumps(document(result), ensure_ascii=False, indent=2) + "\n"
+    return printable.json_text(json.dumps(document(result), ensure_ascii=False, indent=2)) + "\n"
 
 
 def document(result: Result) -> dict[str, Any]:
@@ -63,7 +65,7 @@ def document(result: Result) -> dict[str, Any]:
                 "rules": [_descriptor(rule) for rule in rules],
             }
         },
-        "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().resolve().as_uri() + "/"}},
+        "originalUriBaseIds": {SRCROOT: {"uri": _root(result).as_uri() + "/"}},
         "columnKind": "unicodeCodePoints",
         "results": results,
         "invocations": [{"executionSuccessful": True, **_notifications(result)}],
@@ -98,7 +100,7 @@ def _result(finding: Finding, fingerprint: str, index: dict[str, int], result: R
         "ruleId": finding.code,
         "level": LEVELS[finding.severity],
         "message": {"text": message},
-        "locations": [_location(finding)],
+        "locations": [_location(finding, result)],
         "partialFingerprints": {FINGERPRINT: fingerprint},
         "properties": {"pointer": finding.pointer, "articles": list(finding.articles), "hint": finding.hint},
     }
@@ -112,23 +114,31 @@ def _result(finding: Finding, fingerprint: str, index: dict[str, int], result: R
     return data
 
 
-def _location(finding: Finding) -> dict[str, Any]:
+def _root(result: Result) -> Path:
+    return Path(result.root or ".").resolve()
+
+
+def _location(finding: Finding, result: Result) -> dict[str, Any]:
     span = finding.span
     region: dict[str, int] = {"startLine": max(span.line, 1), "startColumn": max(span.column, 1)}
     if span.end_line == span.line and span.end_column is not None:  # a scalar; a whole entry is marked where it starts
         region |= {"endLine": span.end_line, "endColumn": span.end_column}
-    location: dict[str, Any] = {"physicalLocation": {"artifactLocation": artifact(finding.file), "region": region}}
+    physical = {"artifactLocation": artifact(finding.file, _root(result)), "region": region}
+    location: dict[str, Any] = {"physicalLocation": physical}
     if finding.pointer:
         location["logicalLocations"] = [{"fullyQualifiedName": finding.pointer, "kind": "object"}]
     return location
 
 
-def artifact(file: str) -> dict[str, str]:
-    """A relative URI with ``uriBaseId`` for files under the working directory, else an absolute one."""
+def artifact(file: str, root: Path | None = None) -> dict[str, str]:
+    """A URI relative to ``root`` (default: the working directory) with ``uriBaseId``, else an absolute one."""
+    base = root or Path.cwd().resolve()
     path = Path(file)
-    if path.is_absolute():
-        return {"uri": path.as_uri()}
-    return {"uri": quote(path.as_posix()), "uriBaseId": SRCROOT}
+    try:
+        relative = (path if path.is_absolute() else Path.cwd() / path).resolve().relative_to(base)
+    except ValueError:
+        return {"uri": path.resolve().as_uri()}
+    return {"uri": quote(relative.as_posix()), "uriBaseId": SRCROOT}
 
 
 def _suppressions(finding: Finding, result: Result) -> list[dict[str, Any]]:
@@ -141,7 +151,7 @@ def _suppressions(finding: Finding, result: Result) -> list[dict[str, Any]]:
             "justification": waiver.reason or "",
             "location": {
                 "physicalLocation": {
-                    "artifactLocation": artifact(waiver.file),
+                    "artifactLocation": artifact(waiver.file, _root(result)),
                     "region": {"startLine": waiver.span.line, "startColumn": waiver.span.column},
                 }
             },

@@ -65,7 +65,9 @@ def test_a_waiver_for_a_drift_finding_waives_it(project: Path):
     (project / "policy" / "waivers.yaml").write_text(waiver, encoding="utf-8")
     code, findings = diff_json(project)
     assert code == 0
-    assert [(f["code"], f["waived"]) for f in findings] == [("DRF005", True)]
+    # A pointer without an id still waives; the info note names the entry it is bound to.
+    assert [(f["code"], f["waived"]) for f in findings] == [("DRF005", True), ("WVR004", False)]
+    assert "add id: " in findings[1]["message"]
 
 
 def test_a_waiver_for_a_rule_that_diff_does_not_run_is_not_called_unused(project: Path):
@@ -80,7 +82,7 @@ def test_a_waiver_for_a_rule_that_diff_does_not_run_is_not_called_unused(project
 
 def test_a_baseline_entry_for_a_drift_finding_makes_it_known(project: Path):
     drifted = diff([project / "policy"], project / "notice.txt", Config(use_baseline=False))
-    assert write_baseline(drifted, project / "drift-baseline.json") == 1
+    assert write_baseline(drifted, project / "drift-baseline.json") == (1, 0)
     (project / "privlint.toml").write_text('baseline = "drift-baseline.json"\n', encoding="utf-8")
     code, findings = diff_json(project)
     assert (code, [(f["code"], f["baseline"]) for f in findings]) == (0, [("DRF005", True)])
