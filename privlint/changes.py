@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from privlint import knowledge
+from privlint import files, knowledge
 from privlint.model import DataItem, Policy, Processing, Recipient, Text
 
 FORMAT_VERSION = 1
@@ -399,13 +399,13 @@ def old_policy_at(revision: str, path: Path, into: Path) -> Path:
     except ChangesError:
         raise ChangesError(f"unknown git revision {revision!r} in {root}") from None
     listed = _git(git, root, "ls-tree", "-r", "-z", "--name-only", revision, "--", relative or ".")
-    files = [name for name in listed.split("\0") if name.endswith((".yaml", ".yml"))]
-    if not files:
+    names = [name for name in listed.split("\0") if name.endswith((".yaml", ".yml"))]
+    if not names:
         raise ChangesError(f"no policy files under {relative or '.'} at revision {revision}")
-    for name in files:
+    for name in names:
         target = into / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(_git_bytes(git, root, "show", f"{revision}:{name}"))
+        files.write_bytes(target, _git_bytes(git, root, "show", f"{revision}:{name}"))
     return into / relative if relative else into
 
 

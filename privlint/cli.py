@@ -692,8 +692,8 @@ def _is_terminal(stream: object) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code."""
     from privlint.config import ConfigError  # noqa: PLC0415
-    from privlint.loading import PolicyPathError  # noqa: PLC0415
     from privlint.files import WriteError  # noqa: PLC0415
+    from privlint.loading import PolicyPathError  # noqa: PLC0415
     from privlint.printable import line as printable  # noqa: PLC0415 - messages may quote the config or paths
 
     try:
@@ -708,10 +708,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as error:
         click.echo(f"privlint: configuration error: {printable(str(error))}", err=True)
         return EXIT_ERROR
-    except WriteError as error:
-        click.echo(f"privlint: {printable(str(error))}", err=True)
-        return EXIT_ERROR
-    except PolicyPathError as error:  # a path named as policy is none: a usage error, one line
+    except (WriteError, PolicyPathError) as error:  # a file not written, a path that is no policy: one line
         click.echo(f"privlint: {printable(str(error))}", err=True)
         return EXIT_ERROR
     except Exception as error:  # noqa: BLE001 - the last line of defence: no traceback for users

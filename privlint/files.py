@@ -72,8 +72,13 @@ def append_text(path: Path, text: str) -> None:
     write_text(path, before + text)
 
 
-def write_texts(files: Mapping[Path, str]) -> None:
-    """Write every file of ``files`` or none of them (see the module docstring).
+def write_bytes(path: Path, data: bytes) -> None:
+    """Replace ``path`` by ``data`` atomically (a workbook, a file from git's history)."""
+    write_texts({path: data})
+
+
+def write_texts(files: Mapping[Path, str | bytes]) -> None:
+    """Write every file of ``files`` (text as UTF-8) or none of them (see the module docstring).
 
     A symbolic link is written through: the file it points to is replaced, the link kept.
     A path that is not a regular file (``/dev/stdout``, a FIFO, a terminal) is a stream: it
@@ -106,17 +111,21 @@ def _real(path: Path) -> Path:
     return path.resolve() if path.is_symlink() else path
 
 
-def _write_stream(path: Path, text: str) -> None:
+def _write_stream(path: Path, text: str | bytes) -> None:
     try:
-        with path.open("w", encoding="utf-8") as stream:
-            stream.write(text)
+        with path.open("wb") as stream:
+            stream.write(_encoded(text))
     except OSError as error:
         raise WriteError(_reason(path, error)) from None
 
 
-def _stage(path: Path, text: str) -> Path:
+def _encoded(text: str | bytes) -> bytes:
+    return text.encode("utf-8") if isinstance(text, str) else text
+
+
+def _stage(path: Path, text: str | bytes) -> Path:
     """``text`` in a new temporary file beside ``path``, with the mode ``path`` has or would get."""
-    data = text.encode("utf-8")
+    data = _encoded(text)
     if path.is_dir():
         raise WriteError(f"cannot write {path}: it is a folder")
     try:

@@ -190,5 +190,5 @@ def test_cli_text_escapes_policy_text(tmp_path: Path):
     done = run("dpia", str(tmp_path), "--lang", "nl")
     assert done.returncode == 0, done.stderr
     assert "\x1b" not in done.stdout
-    assert "„Camera\\u001b[2J”" in done.stdout
+    assert "„Camera\\x1b[2J”" in done.stdout
     assert done.stdout.startswith("x: GEB waarschijnlijk nodig\n")  # a camera, and 35(3)(c) open

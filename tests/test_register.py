@@ -266,7 +266,7 @@ def test_csv_on_a_terminal_escapes_control_characters(tmp_path: Path):
     )
     shown = run("register", str(tmp_path), "--format", "csv")
     assert "\x1b" not in shown.stdout
-    assert "Camera\\u001b[2J" in shown.stdout
+    assert "Camera\\x1b[2J" in shown.stdout
     written = tmp_path / "register.csv"
     assert run("register", str(tmp_path), "--format", "csv", "-o", str(written)).returncode == 0
     assert "Camera\x1b[2J" in written.read_text(encoding="utf-8")  # the file keeps the text as it is

@@ -96,8 +96,9 @@ def test_the_markdown_summary_is_appended_to_the_step_summary(tmp_path, monkeypa
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(step_summary))
     assert main(["check", "--select", "REF001"]) == 1
-    assert capsys.readouterr().out.startswith("::error file=policy/sharing.yaml,line=76,")
+    # The first REF001 in file order: the website's essentiele_cookies, written as the notice writes it.
+    assert capsys.readouterr().out.startswith("::error file=policy/processing.yaml,line=175,")
     written = step_summary.read_text(encoding="utf-8")
-    assert written.startswith("## an earlier step\n### privlint: ❌ 17 findings fail the gate (6 files)\n")
+    assert written.startswith("## an earlier step\n### privlint: ❌ 18 findings fail the gate (6 files)\n")
     assert main(["check", "--select", "REF001", "--format", "json"]) == 1  # not the github format: not appended
     assert step_summary.read_text(encoding="utf-8") == written

@@ -47,10 +47,10 @@ def test_one_suite_per_rule_and_one_case_per_finding(tmp_path: Path):
         ("REF004 duplicate-id", [("privlint.REF004", "REF004 duplicate-id")]),
     ]
     assert [s.get("name").split()[0] for s in root] == [
-        *("REF001", "REF002", "REF003", "REF004", "REF005", "SCH001"),
+        *("REF001", "REF002", "REF003", "REF004", "REF005", "REF006", "SCH001"),
         *("WVR001", "WVR002", "WVR003", "WVR004", "YML001", "YML002", "YML003"),
     ]
-    assert (root.get("tests"), root.get("failures"), root.get("errors"), root.get("skipped")) == ("14", "2", "0", None)
+    assert (root.get("tests"), root.get("failures"), root.get("errors"), root.get("skipped")) == ("15", "2", "0", None)
     ref = root[0]
     assert (ref.get("tests"), ref.get("failures"), ref.get("skipped")) == ("2", "1", "1")
 
@@ -87,14 +87,15 @@ def test_rules_that_did_not_run_are_skipped(tmp_path: Path):
     (case,) = cases_of(root)["REF001"]
     assert case.find("skipped").get("message") == "not run: fix the schema errors first"
     assert cases_of(root)["SCH001"][0].find("failure") is not None
-    assert sum(int(suite.get("skipped")) for suite in root) == 5
+    assert sum(int(suite.get("skipped")) for suite in root) == 6  # REF001-REF006
 
 
 def test_rules_are_skipped_when_the_policy_cannot_be_read(tmp_path: Path):
     root, file = report(tmp_path, policy="data_items: [unclosed\n")
     assert cases_of(root)["REF002"][0].find("skipped").get("message") == "not run: the policy could not be read"
-    assert cases_of(root)["YML001"][0].find("failure").text.startswith(f"{file}:2:1: syntax error")
-    assert (root.get("failures"), sum(int(suite.get("skipped")) for suite in root)) == ("1", 5)
+    # Located where the unclosed flow sequence starts (issue 18), not where the parser gave up.
+    assert cases_of(root)["YML001"][0].find("failure").text.startswith(f"{file}:1:13: syntax error")
+    assert (root.get("failures"), sum(int(suite.get("skipped")) for suite in root)) == ("1", 6)
 
 
 def test_control_characters_are_escaped_and_text_xml_cannot_hold_is_replaced():

@@ -7,10 +7,12 @@ first of them on the findings sheet.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from privlint import files
 from privlint.register import Cell, Column, Register, Row
 
 if TYPE_CHECKING:
@@ -40,7 +42,9 @@ def write(register: Register, path: Path) -> None:
     for code, message, where in register.findings:
         sheet.append([code, message, where])
     sheet.column_dimensions["B"].width = WIDTH * 2
-    book.save(path)
+    workbook = io.BytesIO()
+    book.save(workbook)
+    files.write_bytes(path, workbook.getvalue())  # whole or not at all
 
 
 def _sharing_title(register: Register) -> str:
