@@ -118,6 +118,27 @@ class Retention(NamedTuple):
     duration: str | None
     trigger: str | None
     extension: str | None
+    legal_reference: LegalReference | None
+    text: Text | None
+    pointer: str
+
+
+class ProvisionRequirement(NamedTuple):
+    """GDPR 13(2)(e): must the data subject provide the data, why, and what if not."""
+
+    requirement: str | None
+    obliged: bool | None
+    consequence: Text | None
+    text: Text | None
+    pointer: str
+
+
+class DataSource(NamedTuple):
+    """GDPR 14(2)(f): where data not obtained from the data subject come from."""
+
+    obtained_from: str | None
+    source: Text | None
+    publicly_accessible: bool | None
     text: Text | None
     pointer: str
 
@@ -135,6 +156,8 @@ class Processing(NamedTuple):
     legal_obligation: LegalReference | None
     special_category_condition: str | None
     criminal_data_basis: LegalReference | None
+    provision_requirement: ProvisionRequirement | None
+    data_source: DataSource | None
     data_subjects: tuple[Ref, ...]
     data_items: tuple[Ref, ...]
     data_item_names: Mapping[str, Text]
@@ -168,6 +191,24 @@ class Recipient(NamedTuple):
     transfer_mechanism: str | None
     processor_agreement: Text | None
     joint_arrangement: Text | None
+    text: Text | None
+    pointer: str
+
+
+class DefaultRecipientRole(NamedTuple):
+    """A role the notice states for all recipients at once ("doorgaans verwerker")."""
+
+    role: str
+    hedged: bool
+    text: Text | None
+    pointer: str
+
+
+class NamedRecipientCategory(NamedTuple):
+    """A recipient category named in the prose, with the sharing entries that cover it."""
+
+    name: Text
+    sharing: tuple[Ref, ...]
     text: Text | None
     pointer: str
 
@@ -217,17 +258,55 @@ class ProcessorRole(NamedTuple):
     pointer: str
 
 
+class Cookie(NamedTuple):
+    """One cookie on the website (ePrivacy 5(3), WVG art. 10/2)."""
+
+    name: str
+    category: str | None
+    party: str | None
+    provider: str | None
+    duration: str | None
+    session: bool | None
+    purpose: Text | None
+    text: Text | None
+    pointer: str
+
+
+class SocialPlugin(NamedTuple):
+    """A social media plugin ("like" button) on the website (CJEU C-40/17 Fashion ID)."""
+
+    platform: str | None
+    recipient: Ref | None
+    processing: Ref | None
+    loaded_before_consent: bool | None
+    hedged: bool
+    text: Text | None
+    pointer: str
+
+
 class Website(NamedTuple):
     cookies_consent_requested: bool | None
     cookies: ItemUse | None
+    cookie_list: tuple[Cookie, ...]
+    cookie_list_stated: bool
     server_logs: ItemUse | None
+    social_plugins: tuple[SocialPlugin, ...]
     external_links: Prose | None
+    pointer: str
+
+
+class Events(NamedTuple):
+    """Events where photos or videos are taken, as the notice describes them."""
+
+    data_subjects: tuple[Ref, ...]
+    processing: Ref | None
+    text: Text | None
     pointer: str
 
 
 class SocialMedia(NamedTuple):
     joint_controllers: tuple[Ref, ...]
-    events: Prose | None
+    events: Events | None
     text: Text | None
     pointer: str
 
@@ -249,7 +328,9 @@ class Policy(NamedTuple):
     data_items: tuple[DataItem, ...]
     processing_activities: tuple[Processing, ...]
     recipient_categories: tuple[Text, ...]
+    named_recipient_categories: tuple[NamedRecipientCategory, ...]
     recipients: tuple[Recipient, ...]
+    default_recipient_role: DefaultRecipientRole | None
     sharing: tuple[Processing, ...]
     processor_role: ProcessorRole | None
     security: Prose | None
@@ -295,7 +376,9 @@ def build(data: Mapping[str, Any], settings: Settings | None = None) -> Policy:
         data_items=_list(data, "", "data_items", _data_item),
         processing_activities=_list(data, "", "processing_activities", _activity),
         recipient_categories=_list(data, "", "recipient_categories", _text),
+        named_recipient_categories=_list(data, "", "named_recipient_categories", _named_category),
         recipients=_list(data, "", "recipients", _recipient),
+        default_recipient_role=_opt(data, "", "default_recipient_role", _default_role),
         sharing=_list(data, "", "sharing", _sharing),
         processor_role=_opt(data, "", "processor_role", _processor_role),
         security=_opt(data, "", "security", _prose),
@@ -402,6 +485,27 @@ def _retention(value: Mapping[str, Any], pointer: str) -> Retention:
         duration=value.get("duration"),
         trigger=value.get("trigger"),
         extension=value.get("extension"),
+        legal_reference=_opt(value, pointer, "legal_reference", _legal_reference),
+        text=_opt(value, pointer, "text", _text),
+        pointer=pointer,
+    )
+
+
+def _provision_requirement(value: Mapping[str, Any], pointer: str) -> ProvisionRequirement:
+    return ProvisionRequirement(
+        requirement=value.get("requirement"),
+        obliged=value.get("obliged"),
+        consequence=_opt(value, pointer, "consequence", _text),
+        text=_opt(value, pointer, "text", _text),
+        pointer=pointer,
+    )
+
+
+def _data_source(value: Mapping[str, Any], pointer: str) -> DataSource:
+    return DataSource(
+        obtained_from=value.get("obtained_from"),
+        source=_opt(value, pointer, "source", _text),
+        publicly_accessible=value.get("publicly_accessible"),
         text=_opt(value, pointer, "text", _text),
         pointer=pointer,
     )
@@ -419,6 +523,8 @@ def _processing(kind: Kind, value: Mapping[str, Any], pointer: str) -> Processin
         legal_obligation=_opt(value, pointer, "legal_obligation", _legal_reference),
         special_category_condition=value.get("special_category_condition"),
         criminal_data_basis=_opt(value, pointer, "criminal_data_basis", _legal_reference),
+        provision_requirement=_opt(value, pointer, "provision_requirement", _provision_requirement),
+        data_source=_opt(value, pointer, "data_source", _data_source),
         data_subjects=_refs(value, pointer, "data_subjects"),
         data_items=_refs(value, pointer, "data_items"),
         data_item_names=_names(value, pointer),
@@ -453,6 +559,60 @@ def _recipient(value: Mapping[str, Any], pointer: str) -> Recipient:
     )
 
 
+def _default_role(value: Mapping[str, Any], pointer: str) -> DefaultRecipientRole:
+    return DefaultRecipientRole(
+        value["role"], bool(value.get("hedged", False)), _opt(value, pointer, "text", _text), pointer
+    )
+
+
+def _named_category(value: Mapping[str, Any], pointer: str) -> NamedRecipientCategory:
+    return NamedRecipientCategory(
+        _text(value["name"], child(pointer, "name")),
+        _refs(value, pointer, "sharing"),
+        _opt(value, pointer, "text", _text),
+        pointer,
+    )
+
+
+def _ref(value: str, pointer: str) -> Ref:
+    return Ref(value, pointer)
+
+
+def _cookie(value: Mapping[str, Any], pointer: str) -> Cookie:
+    return Cookie(
+        name=value["name"],
+        category=value.get("category"),
+        party=value.get("party"),
+        provider=value.get("provider"),
+        duration=value.get("duration"),
+        session=value.get("session"),
+        purpose=_opt(value, pointer, "purpose", _text),
+        text=_opt(value, pointer, "text", _text),
+        pointer=pointer,
+    )
+
+
+def _social_plugin(value: Mapping[str, Any], pointer: str) -> SocialPlugin:
+    return SocialPlugin(
+        platform=value.get("platform"),
+        recipient=_opt(value, pointer, "recipient", _ref),
+        processing=_opt(value, pointer, "processing", _ref),
+        loaded_before_consent=value.get("loaded_before_consent"),
+        hedged=bool(value.get("hedged", False)),
+        text=_opt(value, pointer, "text", _text),
+        pointer=pointer,
+    )
+
+
+def _events(value: Mapping[str, Any], pointer: str) -> Events:
+    return Events(
+        data_subjects=_refs(value, pointer, "data_subjects"),
+        processing=_opt(value, pointer, "processing", _ref),
+        text=_opt(value, pointer, "text", _text),
+        pointer=pointer,
+    )
+
+
 def _item_use(value: Mapping[str, Any], pointer: str) -> ItemUse:
     return ItemUse(
         _refs(value, pointer, "data_items"), _names(value, pointer), _opt(value, pointer, "text", _text), pointer
@@ -472,7 +632,10 @@ def _website(value: Mapping[str, Any], pointer: str) -> Website:
     return Website(
         cookies_consent_requested=cookies.get("consent_requested"),
         cookies=_opt(value, pointer, "cookies", _item_use),
+        cookie_list=_list(cookies, child(pointer, "cookies"), "cookie_list", _cookie),
+        cookie_list_stated="cookie_list" in cookies,
         server_logs=_opt(value, pointer, "server_logs", _item_use),
+        social_plugins=_list(value, pointer, "social_plugins", _social_plugin),
         external_links=_opt(value, pointer, "external_links", _prose),
         pointer=pointer,
     )
@@ -481,7 +644,7 @@ def _website(value: Mapping[str, Any], pointer: str) -> Website:
 def _social_media(value: Mapping[str, Any], pointer: str) -> SocialMedia:
     return SocialMedia(
         joint_controllers=_refs(value, pointer, "joint_controllers"),
-        events=_opt(value, pointer, "events", _prose),
+        events=_opt(value, pointer, "events", _events),
         text=_opt(value, pointer, "text", _text),
         pointer=pointer,
     )
