@@ -230,6 +230,7 @@ class SupervisoryAuthority(NamedTuple):
     address: Address | None
     url: str | None
     email: str | None
+    phone: str | None
     text: Text | None
     pointer: str
 
@@ -664,6 +665,7 @@ def _authority(value: Mapping[str, Any], pointer: str) -> SupervisoryAuthority:
         address=_opt(value, pointer, "address", _address),
         url=value.get("url"),
         email=value.get("email"),
+        phone=value.get("phone"),
         text=_opt(value, pointer, "text", _text),
         pointer=pointer,
     )

@@ -630,6 +630,7 @@ def _authority(draw: st.DrawFn, plan: _Plan) -> dict[str, Any]:
         authority["address"] = _address(draw, plan, full=False)
     put(authority, "url", maybe(draw, any_text()))
     put(authority, "email", maybe(draw, emails()))
+    put(authority, "phone", maybe(draw, st.one_of(any_text(), st.just(gba()["phone"]))))
     put(authority, "text", maybe(draw, texts(compliant=False)))
     return authority
 
@@ -648,6 +649,7 @@ def _gba() -> Mapping[str, Any]:
         },
         "url": authority.websites[0],
         "email": authority.email,
+        "phone": authority.phone,
     }
 
 
