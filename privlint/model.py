@@ -85,6 +85,7 @@ class Notice(NamedTuple):
     language: str | None
     version: str | None
     date: str | None
+    table_of_contents: tuple[Text, ...]  # entries as written, numbering included; empty: not stated
     sections: tuple[Section, ...]
     pointer: str
 
@@ -425,6 +426,7 @@ def _notice(value: Mapping[str, Any], pointer: str) -> Notice:
         language=value.get("language"),
         version=value.get("version"),
         date=value.get("date"),
+        table_of_contents=_list(value, pointer, "table_of_contents", _text),
         sections=_list(value, pointer, "sections", _section),
         pointer=pointer,
     )
