@@ -15,6 +15,7 @@ else is kept as text and reported with its line number in ``ImportReport.unplace
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -34,21 +35,26 @@ from privlint.notice.parser import (
     Entry,
     ParsedNotice,
     Section,
-    legal_basis_of,
+    country_in_name,
+    legal_basis_parts,
+    legal_reference_of,
     locations_of,
     parse,
     retention_of,
+    special_category_conditions_in,
     split_items,
 )
-from privlint.notice.template import fold, has_word_prefix, spaces, template
+from privlint.notice import statements
+from privlint.notice.template import fold, fold_words, has_word_prefix, spaces, template
 
 # Which top-level sections of the policy go to which file, in writing order.
 FILES: Mapping[str, tuple[str, ...]] = {
     "notice.yaml": ("notice", "controller", "audience", "data_subjects"),
     "data_items.yaml": ("data_items",),
     "processing.yaml": ("processing_activities",),
-    "sharing.yaml": ("recipients", "sharing"),
-    "rights.yaml": ("rights", "supervisory_authority"),
+    "sharing.yaml": ("recipients", "sharing", "default_recipient_role", "named_recipient_categories"),
+    "website.yaml": ("website",),
+    "rights.yaml": ("rights", "automated_decision_making", "supervisory_authority"),
 }
 _YAML11_SPECIAL = re.compile(r"y|n|yes|no|on|off|true|false|null|~", re.IGNORECASE)
 _YAML11_BREAKS = frozenset("\x85\u2028\u2029")  # line breaks in YAML 1.1, text in YAML 1.2
@@ -64,6 +70,10 @@ class ImportRefusedError(click.ClickException):
 class ImportReport:
     files: list[Path] = field(default_factory=list)  # written, in order
     unplaced: list[tuple[int, str]] = field(default_factory=list)  # (1-based notice line, its text)
+    reasons: dict[int, str] = field(default_factory=dict)  # unplaced line -> why
+    placed: dict[int, str] = field(default_factory=dict)  # line -> where it went in the model
+    notes: list[str] = field(default_factory=list)  # facts left as text because the wording is ambiguous
+    language: str = "nl"
 
 
 @dataclass(slots=True)
@@ -72,6 +82,10 @@ class Imported:
 
     documents: dict[str, CommentedMap]
     unplaced: list[At]  # whole lines of the notice, in order
+    reasons: dict[int, str] = field(default_factory=dict)
+    placed: dict[int, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    language: str = "nl"
 
     def data(self) -> dict[str, Any]:
         """The merged policy data as plain Python values (what ``privlint check`` reads)."""
@@ -81,7 +95,7 @@ class Imported:
         return merged
 
 
-def import_notice(notice: Path, out_dir: Path, *, overwrite: bool) -> ImportReport:
+def import_notice(notice: Path, out_dir: Path, *, overwrite: bool, language: str | None = None) -> ImportReport:
     """Write the policy files for ``notice`` into ``out_dir``.
 
     Refuses (``ImportRefusedError``, shown by the command line as an error with exit code 2)
@@ -92,15 +106,27 @@ def import_notice(notice: Path, out_dir: Path, *, overwrite: bool) -> ImportRepo
         text = notice.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ImportRefusedError(f"cannot read {display_name(notice)}: {error}") from error
-    imported = import_text(text, source=notice.name)
+    imported = import_text(text, source=notice.name, language=language)
     targets = [out_dir / name for name in imported.documents]
     _refuse_clashes(out_dir, targets, imported, overwrite=overwrite)
     out_dir.mkdir(parents=True, exist_ok=True)
-    writer = _writer()
     for target, document in zip(targets, imported.documents.values(), strict=True):
-        with target.open("w", encoding="utf-8") as stream:
-            writer.dump(document, stream)
-    return ImportReport(targets, [(at.line, at.text) for at in imported.unplaced])
+        write_policy(target, document)
+    return ImportReport(
+        targets,
+        [(at.line, at.text) for at in imported.unplaced],
+        imported.reasons,
+        imported.placed,
+        imported.notes,
+        imported.language,
+    )
+
+
+def write_policy(target: Path, document: CommentedMap) -> None:
+    """Write one policy document as YAML: the one place `privlint import` writes a file."""
+    stream = io.StringIO()
+    _writer().dump(document, stream)
+    target.write_text(stream.getvalue(), encoding="utf-8")
 
 
 def _refuse_clashes(out_dir: Path, targets: list[Path], imported: Imported, *, overwrite: bool) -> None:
@@ -131,10 +157,24 @@ def _writer() -> YAML:
     return writer
 
 
-def import_text(text: str, *, source: str = "the notice") -> Imported:
-    """The policy documents for a notice ``text`` (``source`` names it in the comments)."""
+def import_text(text: str, *, source: str = "the notice", language: str | None = None) -> Imported:
+    """The policy documents for a notice ``text`` (``source`` names it in the comments).
+
+    ``language`` is the language the notice is written in (``nl``, ``fr``, ``en``); by default
+    it is told from the text (:func:`detect_language`).
+    """
     parsed = parse(text)
-    return _Builder(parsed, source).build()
+    return _Builder(parsed, source, language or detect_language(text)).build()
+
+
+def detect_language(text: str) -> str:
+    """The template language whose commonest words occur most often in ``text`` (the template's on a tie)."""
+    words = fold_words(text).split()
+    counts = {lang: sum(word in vocabulary for word in words) for lang, vocabulary in template().language_words.items()}
+    best = max(counts.values(), default=0)
+    if best == 0 or counts.get(template().language) == best:
+        return template().language
+    return next(lang for lang, count in counts.items() if count == best)
 
 
 def plain(value: Any) -> Any:
@@ -192,16 +232,22 @@ def _scalar(text: str) -> str:
     return DoubleQuotedScalarString(text) if quote else text
 
 
-def _nl(text: str) -> CommentedMap:
+def _nl(text: str, language: str | None = None) -> CommentedMap:
+    """A text of the notice, under the notice's language (the template's by default)."""
     value = LiteralScalarString(text) if "\n" in text and _YAML11_BREAKS.isdisjoint(text) else _scalar(text)
-    return CommentedMap([(template().language, value)])
+    return CommentedMap([(language or template().language, value)])
 
 
 class _Builder:
-    def __init__(self, parsed: ParsedNotice, source: str) -> None:
+    def __init__(self, parsed: ParsedNotice, source: str, language: str) -> None:
         self.parsed = parsed
         self.source = source
+        self.language = language
         self.unplaced: list[At] = list(parsed.unplaced)
+        self.reasons: dict[int, str] = dict(parsed.reasons)
+        self.placed: dict[int, str] = dict(parsed.placed)
+        self.notes: list[str] = []
+        self.statements: dict[str, Any] = {}  # top-level facts read from prose
         self.item_ids = _Ids("item")
         self.declared: dict[str, str] = {}  # name as listed -> id
         self.undeclared: dict[str, str] = {}  # name as written -> id
@@ -220,8 +266,10 @@ class _Builder:
         sections["processing_activities"] = self._entries("processing_activity", processing_ids)
         sections["sharing"] = self._entries("sharing", processing_ids)
         sections["recipients"] = self.recipient_list
+        self._prose_statements(sections)
         sections["rights"] = self._rights()
         sections["supervisory_authority"] = self._authority()
+        sections["website"] = self._website()
         documents: dict[str, CommentedMap] = {}
         for name, keys in FILES.items():
             document = CommentedMap((key, sections[key]) for key in keys if sections.get(key))
@@ -234,7 +282,91 @@ class _Builder:
                         document.yaml_add_eol_comment(comment, key)
                 documents[name] = document
         lines = {at.line: self.parsed.lines[at.line - 1] for at in self.unplaced}
-        return Imported(documents, [lines[number] for number in sorted(lines)])
+        placed = {n: w for n, w in self.placed.items() if n not in lines}
+        return Imported(
+            documents, [lines[number] for number in sorted(lines)], self.reasons, placed, self.notes, self.language
+        )
+
+    def _t(self, text: str) -> CommentedMap:
+        return _nl(text, self.language)
+
+    def _unplace(self, at: At, reason: str) -> None:
+        self.unplaced.append(at)
+        self.reasons.setdefault(at.line, reason)
+
+    def _note(self, at: At, what: str) -> None:
+        self.notes.append(f"line {at.line}: {what}")
+
+    # --- facts stated in the prose ---------------------------------------------------------------
+
+    def _prose_statements(self, sections: dict[str, Any]) -> None:
+        """DPO, automated decisions, the recipients' role and the named recipient categories."""
+        for section in self.parsed.sections:
+            for paragraph in section.prose:
+                for sentence, at in _sentences_of(paragraph):
+                    self._statement(section, sentence, at, sections)
+
+    def _statement(self, section: Section, sentence: str, at: At, sections: dict[str, Any]) -> None:
+        dpo = statements.dpo_of(sentence)
+        if dpo is not None:
+            controller = sections.get("controller")
+            if controller is None:
+                controller = sections["controller"] = CommentedMap()
+            if "dpo" not in controller:
+                entry = CommentedMap([("designated", dpo.designated)])
+                if dpo.email:
+                    entry["email"] = dpo.email
+                entry["text"] = self._t(sentence)
+                controller["dpo"] = entry
+                controller.yaml_add_eol_comment(self._where(at), "dpo")
+                self._placed_also(at, "controller.dpo")
+            return
+        automated = statements.automated_of(sentence)
+        if automated is not None:
+            if "automated_decision_making" not in sections:
+                sections["automated_decision_making"] = CommentedMap(
+                    [("used", automated.used), ("text", self._t(sentence))]
+                )
+                self.comments["automated_decision_making"] = f"The notice's statement ({self._where(at)})."
+                self._placed_also(at, "automated_decision_making")
+            return
+        if section.id == "sharing_personal_data":
+            role = statements.recipient_role_of(sentence)
+            if role is not None and "default_recipient_role" not in sections:
+                sections["default_recipient_role"] = CommentedMap(
+                    [("role", role.role), ("hedged", role.hedged), ("text", self._t(sentence))]
+                )
+                self.comments["default_recipient_role"] = f"One role for all recipients ({self._where(at)})."
+                self._placed_also(at, "default_recipient_role")
+                return
+            names = statements.categories_of(sentence)
+            if names and "named_recipient_categories" not in sections:
+                sections["named_recipient_categories"] = self._categories(names, sentence, sections)
+                self.comments["named_recipient_categories"] = (
+                    f"The recipient categories the notice names ({self._where(at)}), with the sharing entries "
+                    "whose name or recipient shares a telling word with them."
+                )
+                self._placed_also(at, "named_recipient_categories")
+
+    def _categories(self, names: list[str], sentence: str, sections: dict[str, Any]) -> CommentedSeq:
+        result = CommentedSeq()
+        recipients = {r["id"]: str(r.get("name", "")) for r in self.recipient_list}
+        for name in names:
+            entry = CommentedMap([("name", self._t(name))])
+            covering = [
+                str(s["id"])
+                for s in sections.get("sharing") or []
+                if statements.covers(name, str(plain(s["name"]).get(self.language, "")))
+                or any(statements.covers(name, recipients.get(r, "")) for r in s.get("recipients", []))
+            ]
+            if covering:
+                entry["sharing"] = CommentedSeq(covering)
+            result.append(entry)
+        return result
+
+    def _placed_also(self, at: At, where: str) -> None:
+        current = self.placed.get(at.line)
+        self.placed[at.line] = f"{current} + {where}" if current else where
 
     def _header(self, file_name: str) -> str:
         return "\n".join(
@@ -264,17 +396,31 @@ class _Builder:
     def _notice(self) -> CommentedMap:
         notice = CommentedMap()
         if self.parsed.title is not None:
-            notice["title"] = _nl(self.parsed.title.text)
+            notice["title"] = self._t(self.parsed.title.text)
             notice.yaml_add_eol_comment(f"line {self.parsed.title.line}", "title")
-        notice["language"] = template().language
+        notice["language"] = self.language
+        version = self.parsed.version
+        if version is not None:
+            if version.version is not None:
+                notice["version"] = DoubleQuotedScalarString(version.version)
+                notice.yaml_add_eol_comment(f"line {version.at.line}", "version")
+            if version.date is not None:
+                notice["date"] = DoubleQuotedScalarString(version.date)
+                notice.yaml_add_eol_comment(f"line {version.at.line}", "date")
+        if self.parsed.toc:
+            notice["table_of_contents"] = CommentedSeq(self._t(entry.text) for entry in self.parsed.toc)
+            notice.yaml_add_eol_comment(
+                f"lines {self.parsed.toc[0].line}-{self.parsed.toc[-1].line}", "table_of_contents"
+            )
         sections = CommentedSeq()
         ids = _Ids("section")
         for section in self.parsed.sections:
             if section.heading is None and not section.prose:
                 continue  # a notice without numbered sections and without prose
             sections.append(self._section(section, ids))
-            if section.heading is not None and section.number is not None:
-                comment = f"{section.number.text}. {section.heading.text} (line {section.heading.line})"
+            if section.heading is not None:
+                number = f"{section.number.text}. " if section.number is not None else ""
+                comment = f"{number}{section.heading.text} (line {section.heading.line})"
                 sections.yaml_set_comment_before_after_key(len(sections) - 1, before=comment, indent=4)
         if sections:
             notice["sections"] = sections
@@ -290,13 +436,13 @@ class _Builder:
         ids.used.add(section_id)
         entry = CommentedMap([("id", section_id)])
         if section.heading is not None:
-            entry["heading"] = _nl(heading)
+            entry["heading"] = self._t(heading)
         prose = self._prose_of(section)
         if section.id == "exercising_your_rights":
             unknown = [m.text.text for m in self.parsed.rights if m.right is None]
             prose = "\n\n".join(p for p in (prose, *(f"- {text}" for text in unknown)) if p)
         if prose:
-            entry["text"] = _nl(prose)
+            entry["text"] = self._t(prose)
         return entry
 
     def _controller(self) -> CommentedMap | None:
@@ -345,7 +491,7 @@ class _Builder:
             if name in self.declared:
                 continue
             self.declared[name] = self.item_ids.new(name)
-            item = CommentedMap([("id", self.declared[name]), ("name", _nl(name))])
+            item = CommentedMap([("id", self.declared[name]), ("name", self._t(name))])
             item.yaml_add_eol_comment(f"line {at.line}", "id")
             items.append(item)
         if self.parsed.data_list:
@@ -362,7 +508,7 @@ class _Builder:
             if item_id is None:
                 item_id = self.undeclared.get(name) or self.item_ids.new(name)
                 self.undeclared[name] = item_id
-                names[item_id] = wording = _nl(name)
+                names[item_id] = wording = self._t(name)
                 wording.fa.set_flow_style()
             refs.append(item_id)
         column = _REF_COLUMN + max((len(ref) for ref in refs), default=0) + 2
@@ -387,11 +533,11 @@ class _Builder:
         return entries
 
     def _entry(self, entry: Entry, ids: _Ids) -> CommentedMap:
-        result = CommentedMap([("id", ids.new(entry.name.text)), ("name", _nl(entry.name.text))])
+        result = CommentedMap([("id", ids.new(entry.name.text)), ("name", self._t(entry.name.text))])
         if entry.description is not None:
-            result["description"] = _nl(entry.description.text)
+            result["description"] = self._t(entry.description.text)
         if entry.purposes:
-            result["purposes"] = CommentedSeq(_nl(p.text) for p in entry.purposes)
+            result["purposes"] = CommentedSeq(self._t(p.text) for p in entry.purposes)
         kept: list[At] = list(entry.other)
         self._legal_basis(entry, result, kept)
         if entry.data_items is not None:
@@ -400,28 +546,79 @@ class _Builder:
             if names:
                 result["data_item_names"] = names
         if entry.retention is not None:
-            result["retention"] = _retention(entry.retention)
+            result["retention"] = _retention(entry.retention, self.language)
         locations = self._locations(entry, kept)
         if locations:
             result["locations"] = CommentedSeq(_scalar(code) for code in locations)
         if entry.recipients:
             result["recipients"] = CommentedSeq(self._recipient(at) for at in entry.recipients)
+        if entry.source is not None:
+            result["data_source"] = _data_source(entry.source.text, self.language)
+        if entry.requirement is not None:
+            result["provision_requirement"] = _requirement(entry.requirement.text, self.language)
         if kept:
-            result["text"] = _nl("\n".join(self._line_text(at) for at in sorted(kept, key=lambda a: a.line)))
+            result["text"] = self._t("\n".join(self._line_text(at) for at in sorted(kept, key=lambda a: a.line)))
             result.yaml_add_eol_comment("lines the importer could not place (privlint import lists them)", "text")
         return result
 
     def _legal_basis(self, entry: Entry, result: CommentedMap, kept: list[At]) -> None:
-        """The label's legal basis; a label the template does not list is kept as text, never guessed."""
+        """The label's legal basis and what the line adds; a label the template does not list is kept, never guessed."""
+        conditions = [
+            condition
+            for at in (entry.legal_basis, entry.description, *entry.purposes)
+            if at is not None
+            for condition in special_category_conditions_in(at.text)
+        ]
         if entry.legal_basis is None:
+            self._interest(entry, result)
+            self._special(entry, result, conditions)
             return
-        basis = legal_basis_of(entry.legal_basis.text)
-        if basis is None:
+        facts = legal_basis_parts(entry.legal_basis.text)
+        if facts.basis is None:
             kept.append(entry.legal_basis)
-            self.unplaced.append(entry.legal_basis)
+            self._unplace(entry.legal_basis, f"not a legal basis: {entry.legal_basis.text!r}")
+            self._special(entry, result, conditions)
             return
-        result["legal_basis"] = basis
+        result["legal_basis"] = facts.basis
         result.yaml_add_eol_comment(f'"{entry.legal_basis.text}"', "legal_basis")
+        qualifier = facts.qualifier
+        if qualifier is not None and special_category_conditions_in(qualifier):
+            qualifier = None  # the qualifier names the 9(2) condition, read below
+        if qualifier is not None and facts.basis == "legal_obligation":
+            reference = legal_reference_of(qualifier)
+            if reference is not None:
+                law, provision = reference
+                result["legal_obligation"] = CommentedMap([("law", _scalar(law))])
+                if provision:
+                    result["legal_obligation"]["provision"] = _scalar(provision)
+            else:
+                self._note(
+                    entry.legal_basis, f"the law in {qualifier!r} is not named so privlint can read it (kept as text)"
+                )
+                result["text"] = self._t(entry.legal_basis.text)
+        elif qualifier is not None and facts.basis == "legitimate_interest":
+            result["legitimate_interest"] = self._t(qualifier)
+        elif qualifier is not None:
+            self._note(entry.legal_basis, f"{qualifier!r} after the legal basis is kept only in the line's text")
+        if "legitimate_interest" not in result:
+            self._interest(entry, result)
+        self._special(entry, result, conditions)
+
+    def _special(self, entry: Entry, result: CommentedMap, conditions: list[str]) -> None:
+        if len(conditions) == 1:
+            result["special_category_condition"] = conditions[0]
+        elif len(conditions) > 1:
+            self._note(entry.name, f"{len(conditions)} GDPR 9(2) conditions named; none chosen")
+
+    def _interest(self, entry: Entry, result: CommentedMap) -> None:
+        """ "Ons gerechtvaardigd belang: ..." in the Doel or Beschrijving line."""
+        for at in (*entry.purposes, entry.description):
+            if at is None:
+                continue
+            match = _INTEREST.search(at.text)
+            if match:
+                result["legitimate_interest"] = self._t(match["interest"].strip().rstrip("."))
+                return
 
     def _line_text(self, at: At) -> str:
         return next((line.text for line in self.parsed.lines if line.line == at.line), at.text)
@@ -432,7 +629,7 @@ class _Builder:
             found = locations_of(at.text)
             if not found:
                 kept.append(at)
-                self.unplaced.append(at)
+                self._unplace(at, "names no area (EU, EEA, outside the EU) or country the template knows")
             codes.extend(code for code in found if code not in codes)
         return codes
 
@@ -440,8 +637,12 @@ class _Builder:
         name = spaces(at.text)
         if name not in self.recipients:
             # "META PLATFORMS IRELAND LIMITED (ex-Facebook)": the remark is not part of the id.
-            self.recipients[name] = recipient_id = self.recipient_ids.new(re.sub(r"\s*\(.*\)$", "", name))
+            located = country_in_name(name)
+            bare = located[1] if located else name
+            self.recipients[name] = recipient_id = self.recipient_ids.new(re.sub(r"\s*\(.*\)$", "", bare))
             recipient = CommentedMap([("id", recipient_id), ("name", _scalar(name))])
+            if located is not None:
+                recipient["country"] = located[0]
             recipient.yaml_add_eol_comment(f'{self._where(at)}: "... ontvangt de data"', "id")
             self.recipient_list.append(recipient)
         return self.recipients[name]
@@ -458,7 +659,7 @@ class _Builder:
             if right in seen:
                 continue
             seen.add(right)
-            rights.append(CommentedMap([("right", right), ("text", _nl(at.text))]))
+            rights.append(CommentedMap([("right", right), ("text", self._t(at.text))]))
             rights.yaml_set_comment_before_after_key(len(rights) - 1, before=self._where(at), indent=2)
         return rights
 
@@ -476,7 +677,32 @@ class _Builder:
             authority["url"] = _scalar(mention.url.text)
         if mention.email is not None:
             authority["email"] = _scalar(mention.email.text)
+        if mention.phone is not None:
+            authority["phone"] = _scalar(mention.phone.text)
         return authority or None
+
+    def _website(self) -> CommentedMap | None:
+        if not self.parsed.cookies:
+            return None
+        cookie_list = CommentedSeq()
+        for at in self.parsed.cookies:
+            facts = statements.cookie_of(at.text)
+            if facts is None:
+                self._unplace(at, "a cookie-list bullet that starts with no cookie name")
+                continue
+            cookie = CommentedMap([("name", _scalar(facts.name))])
+            if facts.category:
+                cookie["category"] = facts.category
+            if facts.party:
+                cookie["party"] = facts.party
+            duration = retention_of(at.text).duration
+            if facts.session:
+                cookie["session"] = True
+            elif duration:
+                cookie["duration"] = duration
+            cookie["text"] = self._t(at.text)
+            cookie_list.append(cookie)
+        return CommentedMap([("cookies", CommentedMap([("cookie_list", cookie_list)]))]) if cookie_list else None
 
 
 def _address(address: Address) -> CommentedMap:
@@ -490,11 +716,99 @@ def _contact(contact: ContactMention) -> CommentedMap:
     return CommentedMap([("name", _scalar(contact.name)), ("role", contact.role), ("email", contact.email)])
 
 
-def _retention(at: At) -> CommentedMap:
+_INTEREST = re.compile(
+    r"\b(?:ons|onze|mijn|notre|nos|our)\s+(?:gerechtvaardigd(?:e)?\s+belang(?:en)?|int[ée]r[êe]ts?\s+l[ée]gitimes?|legitimate\s+interests?)"
+    r"\s*(?::|\bis\b|\bbestaat erin\b|\best\b|\bconsiste\b|\bare\b)\s*(?P<interest>\S.+)$",
+    re.IGNORECASE,
+)
+
+
+def _retention(at: At, language: str) -> CommentedMap:
     facts = retention_of(at.text)
     retention = CommentedMap()
     for key, value in (("duration", facts.duration), ("trigger", facts.trigger), ("extension", facts.extension)):
         if value is not None:
             retention[key] = value
-    retention["text"] = _nl(at.text)
+    reference = _retention_law(at.text)
+    if reference is not None:
+        retention["legal_reference"] = reference
+    retention["text"] = _nl(at.text, language)
     return retention
+
+
+_LAW_IN_TEXT = re.compile(r"\((?P<law>[^()]*(?:art|§)[^()]*)\)")
+
+
+def _retention_law(text: str) -> CommentedMap | None:
+    """A law named in parentheses in a retention text: "10 jaar (art. 60 WBTW)"."""
+    matches = _LAW_IN_TEXT.findall(text)
+    if len(matches) != 1:
+        return None
+    reference = legal_reference_of(matches[0])
+    if reference is None:
+        return None
+    result = CommentedMap([("law", _scalar(reference[0]))])
+    if reference[1]:
+        result["provision"] = _scalar(reference[1])
+    return result
+
+
+_SELF = re.compile(
+    r"\b(?:jezelf|uzelf|van jou|van u|de betrokkene|vous-m[êe]me|aupr[èe]s de vous|de vous|yourself|from you)\b", re.I
+)
+_PUBLIC = re.compile(r"\b(?:openbaar|openbare|publiek|publieke|public|publique|publicly)\b", re.I)
+
+
+def _data_source(text: str, language: str) -> CommentedMap:
+    """The ``Bron`` line: who the data come from (GDPR 14(2)(f)); kinds only where the words say so."""
+    result = CommentedMap()
+    own, other = (
+        _SELF.search(text) is not None,
+        bool(re.search(r"\b(?:en|et|and|of|ou|or)\b", text)) and _SELF.search(text) is not None,
+    )
+    if own and not other:
+        result["obtained_from"] = "data_subject"
+    elif not own:
+        result["obtained_from"] = "third_party"
+        result["source"] = _nl(text, language)
+        if _PUBLIC.search(text) and not re.search(r"\b(?:niet|geen|non|pas|not)\b", text, re.I):
+            result["publicly_accessible"] = True
+    result["text"] = _nl(text, language)
+    return result
+
+
+_REQUIREMENTS = (
+    ("statutory", re.compile(r"\b(?:wettelijk\w*|wet|l[ée]gal\w*|loi|statutory|by law|required by law)\b", re.I)),
+    (
+        "pre_contractual",
+        re.compile(r"\b(?:precontractu\w*|voorafgaand aan|pr[ée]contractu\w*|pre-contractual|before entering)\b", re.I),
+    ),
+    ("contractual", re.compile(r"\b(?:contract\w*|overeenkomst|contrat\w*)\b", re.I)),
+    ("none", re.compile(r"\b(?:vrijwillig\w*|niet verplicht|facultati\w*|voluntar\w*|optional)\b", re.I)),
+)
+_CONSEQUENCE = re.compile(r"\b(?P<c>(?:zonder|anders|sans|sinon|without|otherwise)\b[^.]*)", re.I)
+
+
+def _requirement(text: str, language: str) -> CommentedMap:
+    """The ``Verstrekking`` line (GDPR 13(2)(e)): one requirement when the words name exactly one."""
+    result = CommentedMap()
+    kinds = [kind for kind, pattern in _REQUIREMENTS if pattern.search(text)]
+    if "pre_contractual" in kinds and "contractual" in kinds:
+        kinds.remove("contractual")
+    if len(kinds) == 1:
+        result["requirement"] = kinds[0]
+        result["obliged"] = kinds[0] != "none"
+    consequence = _CONSEQUENCE.search(text)
+    if consequence:
+        result["consequence"] = _nl(consequence["c"].strip(), language)
+    result["text"] = _nl(text, language)
+    return result
+
+
+def _sentences_of(paragraph: tuple[At, ...]) -> list[tuple[str, At]]:
+    """The sentences of a prose paragraph, each with the line it starts on."""
+    found: list[tuple[str, At]] = []
+    for line in paragraph:
+        for sentence in statements.split_sentences(line.text):
+            found.append((sentence, line))
+    return found

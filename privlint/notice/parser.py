@@ -14,14 +14,17 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from privlint.model import Kind
-from privlint.notice.template import fold, has_word_prefix, spaces, template
+from privlint.notice.template import fold, fold_words, has_word_prefix, spaces, template
 
-_BULLET = re.compile(r"^[-*\u2022]\s+(?P<text>\S.*)$")
-_HEADING = re.compile(r"^(?P<number>\d{1,2})\.\s+(?P<text>\S.*)$")
+# "- item", "* item", "• item", "– item", and numbered bullets "1. item", "1) item", "a) item".
+_BULLET = re.compile(r"^(?:[-*\u2022\u2013\u25cf\u25aa\u00b7]|\d{1,2}[.)]|[a-z]\))\s+(?P<text>\S.*)$")
+_HEADING = re.compile(r"^(?P<number>\d{1,2})(?:\.|\)|\s+[-\u2013\u2014])\s+(?P<text>\S.*)$")
+_MARKUP = re.compile(r"^(?:#{1,4}\s+)?(?:\*\*|__)?(?P<text>.*?)(?:\*\*|__)?$")
 _LABEL = re.compile(r"^(?P<label>[^:]{1,40}?)\s*:\s*(?P<value>\S.*)$")
 _UNKNOWN_LABEL = re.compile(r"^[A-Z][^:.]{0,39}:\s+\S")
 EMAIL = r"[^\s@<>(),;:]+@[^\s@<>(),;:]+\.[A-Za-z]{2,}"
@@ -63,6 +66,8 @@ class Entry:
     legal_basis: At | None = None
     retention: At | None = None
     data_items: At | None = None
+    source: At | None = None
+    requirement: At | None = None
     locations: list[At] = field(default_factory=list)
     recipients: list[At] = field(default_factory=list)
     other: list[At] = field(default_factory=list)  # lines with a label the template does not know
@@ -105,6 +110,14 @@ class AuthorityMention:
     address: Address | None = None
     url: At | None = None
     email: At | None = None
+    phone: At | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class VersionMention:
+    at: At
+    version: str | None
+    date: str | None  # ISO 8601
 
 
 @dataclass(slots=True)
@@ -130,6 +143,21 @@ class ParsedNotice:
     authority: AuthorityMention | None = None
     unplaced: list[At] = field(default_factory=list)
     lines: list[At] = field(default_factory=list)
+    toc_label: At | None = None
+    toc: list[At] = field(default_factory=list)
+    version: VersionMention | None = None
+    cookies: list[At] = field(default_factory=list)  # the bullets of a cookie list (website section)
+    placed: dict[int, str] = field(default_factory=dict)  # line -> where it went
+    reasons: dict[int, str] = field(default_factory=dict)  # unplaced line -> why
+
+    def unplace(self, at: At, reason: str) -> None:
+        """Record ``at`` as a line the reader could not place, and why."""
+        self.unplaced.append(at)
+        self.reasons.setdefault(at.line, reason)
+
+    def place(self, lines: Iterable[At], where: str) -> None:
+        for line in lines:
+            self.placed.setdefault(line.line, where)
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)
@@ -155,23 +183,22 @@ def parse(text: str) -> ParsedNotice:
     lines = [_line(raw, number) for number, raw in enumerate(editor_lines(text.removeprefix("\ufeff")), 1)]
     notice = ParsedNotice(lines=lines)
     toc_at, toc = _table_of_contents(lines)
+    notice.toc_label = lines[toc_at] if toc_at >= 0 else None
+    notice.toc = list(toc)
     after_toc = toc[-1].line if toc else toc_at + 1
     headings = _headings(lines, toc, start=after_toc)
-    body_start = headings[0] if headings else _preamble_end(lines, toc_at, after_toc)
+    body_start = headings[0][0] if headings else _preamble_end(lines, toc_at, after_toc)
     _preamble(notice, lines[:body_start], toc_at, toc)
     if not headings:
         notice.sections.append(Section(None, None, None))
         _read_section(notice, notice.sections[0], lines[body_start:], first=True)
         return notice
-    for index, start in enumerate(headings):
-        end = headings[index + 1] if index + 1 < len(headings) else len(lines)
-        heading = lines[start]
-        match = _HEADING.match(heading.text)
-        assert match is not None  # noqa: S101 - _headings only returns matching lines
-        title = heading.part(match.start("text"))
+    for index, (start, number, title) in enumerate(headings):
+        end = headings[index + 1][0] if index + 1 < len(headings) else len(lines)
         found = template().section_for_heading(title.text)
-        section = Section(found.id if found else None, heading.part(0, match.end("number")), title)
+        section = Section(found.id if found else None, number, title)
         notice.sections.append(section)
+        notice.placed[lines[start].line] = f"the heading of section {section.id or title.text}"
         _read_section(notice, section, lines[start + 1 : end], first=index == 0)
     return notice
 
@@ -181,9 +208,17 @@ def _line(raw: str, number: int) -> At:
     return At(stripped, number, len(raw) - len(raw.lstrip()) + 1 if stripped else 1)
 
 
+def _unmarked(at: At) -> At:
+    """``at`` without Markdown heading or bold markers ("## 1. WIE WE ZIJN", "**Doel**")."""
+    match = _MARKUP.match(at.text)
+    if match is None or not match["text"]:
+        return at
+    return at.part(match.start("text"), match.end("text"))
+
+
 def _table_of_contents(lines: Sequence[At]) -> tuple[int, list[At]]:
-    label = fold(template().wording["toc"][template().language])
-    at = next((i for i, line in enumerate(lines) if line.text and fold(line.text) == label), -1)
+    labels = {fold(label) for label in template().variants("toc")}
+    at = next((i for i, line in enumerate(lines) if line.text and fold(line.text) in labels), -1)
     if at < 0:
         return -1, []
     entries: list[At] = []
@@ -192,23 +227,66 @@ def _table_of_contents(lines: Sequence[At]) -> tuple[int, list[At]]:
             if entries:
                 break
             continue
-        if not _HEADING.match(line.text):
+        bare = _unmarked(line).text
+        bare = _BULLET.sub(r"\g<text>", bare) if not _HEADING.match(bare) else bare
+        if not (_HEADING.match(bare) or template().section_for_heading(bare)) or len(bare) > _MAX_HEADING:
             break
         entries.append(line)
     return at, entries
 
 
-def _headings(lines: Sequence[At], toc: Sequence[At], start: int) -> list[int]:
-    toc_titles = {fold(_HEADING.sub(r"\g<text>", entry.text)) for entry in toc}
-    found: list[int] = []
-    for index in range(start, len(lines)):
-        match = _HEADING.match(lines[index].text)
-        if match and int(match["number"]) == len(found) + 1 and _looks_like_heading(match["text"], toc_titles):
-            found.append(index)
+def _toc_title(entry: At) -> str:
+    bare = _unmarked(entry).text
+    match = _HEADING.match(bare)
+    return fold(match["text"] if match else _BULLET.sub(r"\g<text>", bare))
+
+
+def _headings(lines: Sequence[At], toc: Sequence[At], start: int) -> list[tuple[int, At | None, At]]:
+    """The section headings: (index of the line, its number or ``None``, its title).
+
+    A heading is a numbered line ("1. WIE WE ZIJN", "1) ...", "1 - ...") whose numbers run
+    1, 2, 3, ..., or an unnumbered line that is one of the template's headings (in any of its
+    languages) or a title of the table of contents; in any case and with or without Markdown
+    markers ("## ", "**").
+    """
+    toc_titles = {_toc_title(entry) for entry in toc}
+    found: list[tuple[int, At | None, At]] = []
+    numbered = 0
+    for index in range(max(start, 0), len(lines)):
+        line = _unmarked(lines[index])
+        if not line.text or len(line.text) > _MAX_HEADING + 6:
+            continue
+        match = _HEADING.match(line.text)
+        if match and int(match["number"]) == numbered + 1 and _looks_like_heading(match["text"], toc_titles):
+            numbered += 1
+            title = _unmarked(line.part(match.start("text")))
+            found.append((index, line.part(0, match.end("number")), title))
+            continue
+        if match is None and _BULLET.match(line.text) is None and _is_unnumbered_heading(lines[index], toc_titles):
+            found.append((index, None, line))
     return found
 
 
+def _is_unnumbered_heading(line: At, toc_titles: set[str]) -> bool:
+    """An unnumbered line that the contents list, or a template heading written as a heading.
+
+    "Gegevensbeschermingsautoriteit" or "Autorité de protection des données" in running text
+    is the authority's name; as a heading it is written in capitals or marked ("## ", "**").
+    """
+    text = _unmarked(line).text
+    if text.endswith((".", ":", ";", ",")):
+        return False
+    if fold(text) in toc_titles:
+        return True
+    if template().section_for_heading(text) is None:
+        return False
+    letters = [c for c in text if c.isalpha()]
+    marked = text != line.text
+    return marked or (bool(letters) and sum(c.isupper() for c in letters) * 2 >= len(letters))
+
+
 def _looks_like_heading(text: str, toc_titles: set[str]) -> bool:
+    text = _MARKUP.sub(r"\g<text>", text)
     if len(text) > _MAX_HEADING or text.endswith((".", ":", ";", ",")):
         return False
     if fold(text) in toc_titles or template().section_for_heading(text) is not None:
@@ -224,23 +302,30 @@ def _preamble_end(lines: Sequence[At], toc_at: int, after_toc: int) -> int:
         first = next((i for i, line in enumerate(lines) if line.text), None)
         if first is not None and _is_title(lines[first], lines, toc_at):
             index = first + 1
-    subtitle = fold(template().wording["subtitle"][template().language])
+    subtitles = {fold(s) for s in template().variants("subtitle")}
     following = next((i for i in range(index, len(lines)) if lines[i].text), None)
-    if following is not None and fold(lines[following].text) == subtitle:
+    if following is not None and fold(lines[following].text) in subtitles:
         return following + 1
     return index
 
 
 def _preamble(notice: ParsedNotice, lines: Sequence[At], toc_at: int, toc: Sequence[At]) -> None:
-    words = template().wording
-    subtitle = fold(words["subtitle"][template().language])
+    subtitles = {fold(s) for s in template().variants("subtitle")}
     skip = {toc_at, *(line.line - 1 for line in toc)}
+    if toc_at >= 0:
+        notice.place([lines[toc_at], *toc], "notice.table_of_contents")
     filled = [line for index, line in enumerate(lines) if line.text and index not in skip]
     if filled and _is_title(filled[0], lines, toc_at):
         notice.title = filled.pop(0)
+        notice.place([notice.title], "notice.title")
     for line in filled:
-        if fold(line.text) != subtitle:
-            notice.unplaced.append(line)
+        if fold(line.text) in subtitles:
+            notice.place([line], "the template's subtitle (not part of the model)")
+        elif notice.version is None and (version := version_of(line)) is not None:
+            notice.version = version
+            notice.place([line], "notice.version and notice.date")
+        else:
+            notice.unplace(line, "text before the first section that is not the title, contents or subtitle")
 
 
 def _is_title(line: At, lines: Sequence[At], toc_at: int) -> bool:
@@ -270,8 +355,34 @@ def _paragraphs(lines: Sequence[At]) -> list[Paragraph]:
 # --- reading one section ----------------------------------------------------------------------
 
 
+def _split_at_bullets(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    """Paragraphs cut before a bullet that follows a line that is no bullet of the same run.
+
+    Real notices leave out blank lines: "Doel: ...\n- Volgende verwerking" or an introduction
+    followed directly by its list. A bullet after a wrapped bullet line stays in its run.
+    """
+    result: list[Paragraph] = []
+    for paragraph in paragraphs:
+        current: list[At] = []
+        in_list = False
+        for line in paragraph:
+            bullet = _BULLET.match(line.text) is not None
+            if bullet and current and not in_list:
+                result.append(tuple(current))
+                current = []
+            if bullet:
+                in_list = True
+            elif _field(line) is not None:
+                in_list = False
+            current.append(line)
+        if current:
+            result.append(tuple(current))
+    return result
+
+
 def _read_section(notice: ParsedNotice, section: Section, lines: Sequence[At], *, first: bool) -> None:
-    paragraphs = _paragraphs(lines)
+    paragraphs = _split_at_bullets(_paragraphs(lines))
+    where = f"notice.sections[{section.id or (section.heading.text if section.heading else 'text')}].text"
     intro: str | None = None
     entry_kind: Kind | None = _section_kind(section)
     index = 0
@@ -283,7 +394,7 @@ def _read_section(notice: ParsedNotice, section: Section, lines: Sequence[At], *
             index = _read_entry(notice, section, paragraphs, index, entry_kind)
             intro = "processing_activities" if entry_kind == "processing_activity" else "sharing"
             continue
-        if intro in {"data_items", "rights"} and _is_bullets(paragraph):
+        if intro in {"data_items", "rights", "cookies"} and _is_bullets(paragraph):
             index = _read_list(notice, intro, paragraphs, index)
             intro = None
             continue
@@ -292,9 +403,17 @@ def _read_section(notice: ParsedNotice, section: Section, lines: Sequence[At], *
             intro = None
             index += 1
             continue
+        if len(paragraph) == 1 and notice.version is None and (version := version_of(paragraph[0])) is not None:
+            notice.version = version
+            notice.place(paragraph, "notice.version and notice.date")
+            index += 1
+            continue
         block, default = _intro(paragraph)
-        if not default:
+        if default:
+            notice.place(paragraph, "the template's introduction of a list (not part of the model)")
+        else:
             section.prose.append(paragraph)
+            notice.place(paragraph, where)
             notice.contacts.extend(_contact_mentions(paragraph))
         intro = block
         if block == "data_items" and notice.data_list_intro is None:
@@ -327,7 +446,7 @@ def _intro(paragraph: Paragraph) -> tuple[str | None, bool]:
     """Which block the paragraph introduces, and whether it is the template's default intro."""
     text = spaces(_text(paragraph))
     for block in template().blocks:
-        if text == spaces(block.default_intro[template().language]):
+        if any(text == spaces(intro) for intro in block.default_intro.by_language.values()):
             return block.key, True
     if not text.endswith(":"):
         return None, False
@@ -340,6 +459,7 @@ def _intro(paragraph: Paragraph) -> tuple[str | None, bool]:
 
 def _read_list(notice: ParsedNotice, block: str, paragraphs: Sequence[Paragraph], index: int) -> int:
     items: list[At] = []
+    start = index
     while index < len(paragraphs) and _is_bullets(paragraphs[index]) and not _starts_entry(paragraphs, index):
         for line in paragraphs[index]:
             match = _BULLET.match(line.text)
@@ -351,13 +471,25 @@ def _read_list(notice: ParsedNotice, block: str, paragraphs: Sequence[Paragraph]
         index += 1
     if block == "data_items":
         notice.data_list.extend(items)
+        notice.place(_lines_of(paragraphs, start, index), "data_items (the data-item list)")
+        return index
+    if block == "cookies":
+        notice.cookies.extend(items)
+        notice.place(_lines_of(paragraphs, start, index), "website.cookies.cookie_list")
         return index
     for item in items:
         right = right_of(item.text)
         notice.rights.append(RightMention(right, item))
         if right is None:
-            notice.unplaced.append(item)
+            notice.unplace(item, "a bullet of the rights list that names no right the template knows")
+        else:
+            notice.place([item], f"rights ({right})")
+    notice.place(_lines_of(paragraphs, start, index), "rights (continued bullet)")
     return index
+
+
+def _lines_of(paragraphs: Sequence[Paragraph], start: int, end: int) -> list[At]:
+    return [line for paragraph in paragraphs[start:end] for line in paragraph]
 
 
 # --- entries ----------------------------------------------------------------------------------
@@ -379,10 +511,11 @@ def _read_entry(
     match = _BULLET.match(head.text)
     assert match is not None  # noqa: S101 - _starts_entry checked it
     name = head.part(match.start("text"))
-    bold = name.text.startswith("**") and name.text.endswith("**") and len(name.text) > 4
+    bold = name.text.startswith(("**", "__")) and name.text.endswith(("**", "__")) and len(name.text) > 4
     if bold:
         name = name.part(2, -2)
     entry = Entry(name, bold, kind or "processing_activity", section.id)
+    notice.place([head], f"the name of the entry {name.text!r}")
     last = _read_entry_lines(notice, entry, paragraphs[index][1:], None)
     index += 1
     while index < len(paragraphs):
@@ -391,7 +524,8 @@ def _read_entry(
             last = _read_entry_lines(notice, entry, paragraph, last)
         elif _is_sandwiched_label(paragraphs, index):
             entry.other.extend(paragraph)
-            notice.unplaced.extend(paragraph)
+            for line in paragraph:
+                notice.unplace(line, f"in the entry {name.text!r}, a label the template does not know")
         else:
             break
         index += 1
@@ -416,12 +550,18 @@ def _read_entry_lines(notice: ParsedNotice, entry: Entry, lines: Iterable[At], l
         if found is None:
             if last is None or not _continue_field(entry, last, line):
                 entry.other.append(line)
-                notice.unplaced.append(line)
+                label = _UNKNOWN_LABEL.match(line.text)
+                reason = "a label the template does not know" if label else "not a 'Label: value' line"
+                notice.unplace(line, f"in the entry {entry.name.text!r}, {reason}")
+            else:
+                notice.place([line], f"{entry.name.text!r}: {last} (continued)")
             continue
         key, value = found
         if not _set_field(entry, key, value):
             entry.other.append(line)
-            notice.unplaced.append(line)
+            notice.unplace(line, f"in the entry {entry.name.text!r}, a second {key} line (the model holds one)")
+        else:
+            notice.place([line], f"{entry.name.text!r}: {key}")
         last = key
     return last
 
@@ -439,7 +579,7 @@ def _set_field(entry: Entry, key: str, value: At) -> bool:
 
 def _continue_field(entry: Entry, key: str, line: At) -> bool:
     """Append a wrapped line to the field it continues."""
-    if key in {"location", "recipient"}:
+    if key in {"location", "recipient", "source", "requirement"}:
         return False
     if key == "purpose":
         last = entry.purposes[-1]
@@ -456,11 +596,14 @@ def _field(line: At) -> tuple[str, At] | None:
     if labelled:
         key = _field_labels().get(fold(labelled["label"]))
         if key is not None:
-            return key, line.part(labelled.start("value"))
-    for key, pattern in (("location", _processed()), ("recipient", _receives())):
-        match = pattern.match(line.text)
-        if match:
-            return key, line.part(match.start("value"), match.end("value"))
+            value = line.part(labelled.start("value"))
+            markers = len(value.text) - len(value.text.lstrip("*_"))  # "**Doel:** ..."
+            return key, value.part(markers) if markers else value
+    for key, patterns in (("location", _processed()), ("recipient", _receives())):
+        for pattern in patterns:
+            match = pattern.match(line.text)
+            if match:
+                return key, line.part(match.start("value"), match.end("value"))
     return None
 
 
@@ -486,15 +629,19 @@ def _sentence_pattern(sentence: str, **groups: str) -> str:
 
 
 @functools.cache
-def _processed() -> re.Pattern[str]:
-    words = template().wording["processed"][template().language].replace("{location}", "{value}")
-    return re.compile("^" + _sentence_pattern(words, value=r".+?") + r"\s*\.?$", re.IGNORECASE)
+def _processed() -> tuple[re.Pattern[str], ...]:
+    return tuple(
+        re.compile("^" + _sentence_pattern(words.replace("{location}", "{value}"), value=r".+?") + r"\s*\.?$", re.I)
+        for words in template().variants("processed")
+    )
 
 
 @functools.cache
-def _receives() -> re.Pattern[str]:
-    words = template().wording["receives"][template().language].replace("{recipient}", "{value}")
-    return re.compile("^" + _sentence_pattern(words, value=r".+?") + r"\s*\.?$", re.IGNORECASE)
+def _receives() -> tuple[re.Pattern[str], ...]:
+    return tuple(
+        re.compile("^" + _sentence_pattern(words.replace("{recipient}", "{value}"), value=r".+?") + r"\s*\.?$", re.I)
+        for words in template().variants("receives")
+    )
 
 
 # --- controller, contact, supervisory authority -----------------------------------------------
@@ -508,39 +655,74 @@ def _read_structured(notice: ParsedNotice, section: Section, paragraph: Paragrap
         controller = _controller(at)
         if controller is not None:
             notice.controller = controller
+            notice.place(paragraph, "controller (name, address, enterprise number)")
             return True
-    contact = _default_contact().fullmatch(text)
+    contact = next((m for pattern in _default_contacts() if (m := pattern.fullmatch(text))), None)
     if contact is not None:
         notice.contacts.append(_contact(at, contact))
+        notice.place(paragraph, "controller.privacy_contact")
         return True
     if section.id == "data_protection_authority":
-        return _read_authority(notice, at, single_line=len(paragraph) == 1)
+        if _read_authority(notice, at, single_line=len(paragraph) == 1):
+            notice.place(
+                paragraph, "supervisory_authority" if notice.complaint is not at else "rights (lodge_complaint)"
+            )
+            return True
+        if len(paragraph) > 1 and _authority_block(notice, paragraph):
+            return True
     return False
+
+
+def _authority_block(notice: ParsedNotice, paragraph: Paragraph) -> bool:
+    """An authority block written without blank lines: name, address, phone, e-mail, site."""
+    before = notice.authority
+    trial = (
+        AuthorityMention() if before is None else AuthorityMention(**{k: getattr(before, k) for k in before.__slots__})
+    )
+    for line in paragraph:
+        if not _read_authority_line(trial, line, single_line=True):
+            return False
+    notice.authority = trial
+    notice.place(paragraph, "supervisory_authority")
+    return True
 
 
 def _controller(at: At) -> ControllerMention | None:
     if len(at.text) > _MAX_SENTENCE or not at.text.endswith("."):
         return None  # the template's sentence is short; long text is prose (and is not backtracked over)
-    match = _controller_pattern().fullmatch(at.text)
-    if match is None:
-        return None
-    address = None
-    if match["address"] is not None:
-        address = parse_address(match["address"])
-        if address is None:
-            return None
-    number = at.part(match.start("number"), match.end("number")) if match["number"] else None
-    return ControllerMention(at, at.part(match.start("name"), match.end("name")), address, number)
+    for pattern in _controller_patterns():
+        match = pattern.fullmatch(at.text)
+        if match is None:
+            continue
+        address = None
+        if match["address"] is not None:
+            address = parse_address(match["address"])
+            if address is None:
+                continue
+        number = at.part(match.start("number"), match.end("number")) if match["number"] else None
+        return ControllerMention(at, at.part(match.start("name"), match.end("name")), address, number)
+    return None
 
 
 @functools.cache
-def _controller_pattern() -> re.Pattern[str]:
-    words, language = template().wording, template().language
-    name = _sentence_pattern(words["we_are"][language], name=r".+?")
-    address = _sentence_pattern(words["with_address"][language].lstrip(), address=r".+?")
-    both = _sentence_pattern(words["address_and_number"][language].lstrip())
-    number = _sentence_pattern(words["with_number"][language].lstrip(), number=r"\S+?")
-    return re.compile(rf"{name}(?:\s+{address})?(?:\s+{both})?(?:\s+{number})?\.")
+def _controller_patterns() -> tuple[re.Pattern[str], ...]:
+    tmpl = template()
+    words = tmpl.wording
+
+    def prefixes(key: str, placeholder: str, language: str) -> str:
+        # Every wording ends with its placeholder ("met adres {address}"): the words before it.
+        wordings = dict.fromkeys([words[key][language], *tmpl.wording_also.get(key, ())])
+        heads = [w.removesuffix(placeholder).strip() for w in wordings]
+        return "|".join(_sentence_pattern(h) for h in sorted(heads, key=len, reverse=True) if h)
+
+    patterns = []
+    for language in tmpl.languages:
+        name = _sentence_pattern(words["we_are"][language], name=r".+?")
+        address = rf"(?:,\s*|\s+)(?:{prefixes('with_address', '{address}', language)})\s+(?P<address>.+?)"
+        both = _sentence_pattern(words["address_and_number"][language].lstrip())
+        number = rf"(?:,\s*|\s+)(?:{prefixes('with_number', '{number}', language)})\s+(?P<number>\S+?)"
+        patterns.append(re.compile(rf"{name}(?:{address})?(?:\s+{both})?(?:{number})?\.", re.IGNORECASE))
+    return tuple(patterns)
 
 
 def parse_address(text: str) -> Address | None:
@@ -549,13 +731,16 @@ def parse_address(text: str) -> Address | None:
     if match is None:
         return None
     country = country_of(match["country"]) if match["country"] else None
-    return Address(match["street"], match["postcode"], match["city"], country)
+    return Address(match["street"].rstrip(","), match["postcode"], match["city"].rstrip(","), country)
+
+
+_POSTCODE = r"(?:[A-Z]{1,2}-)?\d{4,5}(?:\s?[A-Z]{2}(?=\s))?"  # 2260, B-2260, L-1234, 2509 LV (NL)
 
 
 @functools.cache
 def _address_pattern() -> re.Pattern[str]:
     return re.compile(
-        rf"(?P<street>.+?)\s+(?P<postcode>\d{{4,5}})\s+(?P<city>.+?)(?:\s+(?P<country>{_country_names()}))?",
+        rf"(?P<street>.+?),?\s+(?P<postcode>{_POSTCODE})\s+(?P<city>.+?)(?:,?\s+(?P<country>{_country_names()}))?",
         re.IGNORECASE,
     )
 
@@ -563,25 +748,26 @@ def _address_pattern() -> re.Pattern[str]:
 @functools.cache
 def _authority_address() -> re.Pattern[str]:
     return re.compile(
-        rf"(?P<street>.+?),\s*(?P<postcode>\d{{4,5}})\s+(?P<city>[^,<]+?)"
-        rf"(?:,\s*(?P<country>{_country_names()}))?(?:\s*<(?P<url>[^<>\s]+)>)?",
+        rf"(?P<street>.+?),?\s+(?P<postcode>{_POSTCODE})\s+(?P<city>[^,<]+?)"
+        rf"(?:,?\s*(?P<country>{_country_names()}))?(?:\s*<(?P<url>[^<>\s]+)>)?",
         re.IGNORECASE,
     )
 
 
 @functools.cache
 def _country_names() -> str:
-    names = {name for country in template().countries for name in (*country.names.values(), *country.also)}
+    names = {name for country in template().countries for name in country.all_names()}
     return "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
 
 
+@functools.cache
+def _country_codes() -> dict[str, str]:
+    return {fold(name): country.code for country in reversed(template().countries) for name in country.all_names()}
+
+
 def country_of(name: str) -> str | None:
-    """The ISO code of a country named in the notice (Dutch, English or a listed alias)."""
-    wanted = fold(name)
-    for country in template().countries:
-        if wanted in {fold(n) for n in (*country.names.values(), *country.also)}:
-            return country.code
-    return None
+    """The ISO code of a country named in the notice (Dutch, French, English or a listed alias)."""
+    return _country_codes().get(fold(name))
 
 
 def _read_authority(notice: ParsedNotice, at: At, *, single_line: bool) -> bool:
@@ -595,9 +781,15 @@ def _read_authority(notice: ParsedNotice, at: At, *, single_line: bool) -> bool:
     return False
 
 
+@functools.cache
+def _phone_line() -> re.Pattern[str]:
+    labels = "|".join(re.escape(label) for label in template().statements["phone"])
+    return re.compile(rf"^(?:(?:{labels})\.?\s*:?\s*)?(?P<phone>\+?[\d(][\d ()./-]{{6,}}\d)$", re.IGNORECASE)
+
+
 def _read_authority_line(authority: AuthorityMention, at: At, *, single_line: bool) -> bool:
     address = _authority_address().fullmatch(at.text) if len(at.text) <= _MAX_SENTENCE else None
-    if address is not None and authority.address is None:
+    if address is not None and authority.address is None and _looks_like_a_street(address["street"]):
         country = country_of(address["country"]) if address["country"] else None
         authority.address_line = at
         authority.address = Address(address["street"], address["postcode"], address["city"], country)
@@ -605,16 +797,24 @@ def _read_authority_line(authority: AuthorityMention, at: At, *, single_line: bo
             authority.url = at.part(address.start("url"), address.end("url"))
         return True
     url, email = _URL_LINE.fullmatch(at.text), _EMAIL_LINE.fullmatch(at.text)
+    phone = _phone_line().fullmatch(at.text)
     if url is not None and authority.url is None:
         authority.url = at.part(url.start("url"), url.end("url"))
         return True
     if email is not None and authority.email is None:
         authority.email = at.part(email.start("email"), email.end("email"))
         return True
+    if phone is not None and authority.phone is None:
+        authority.phone = at.part(phone.start("phone"), phone.end("phone"))
+        return True
     if authority.name is None and single_line and _looks_like_a_name(at.text):
         authority.name = at
         return True
     return False
+
+
+def _looks_like_a_street(street: str) -> bool:
+    return not street.lstrip().startswith("+") and any(c.isalpha() for c in street)
 
 
 def _looks_like_a_name(text: str) -> bool:
@@ -645,9 +845,9 @@ def _mention_patterns() -> tuple[re.Pattern[str], ...]:
 
 
 @functools.cache
-def _default_contact() -> re.Pattern[str]:
-    words = template().wording["contact"][template().language]
-    return re.compile(_sentence_pattern(words, name=r"[^.!?:;\n]+?", role=_role_names(), email=EMAIL))
+def _default_contacts() -> tuple[re.Pattern[str], ...]:
+    groups = {"name": r"[^.!?:;\n]+?", "role": _role_names(), "email": EMAIL}
+    return tuple(re.compile(_sentence_pattern(words, **groups)) for words in template().variants("contact"))
 
 
 def _contact(at: At, match: re.Match[str]) -> ContactMention:
@@ -675,21 +875,130 @@ def contact_mentions_in(text: str) -> list[tuple[str, str, str]]:
 
 def legal_basis_of(label: str) -> str | None:
     """The legal basis a ``Rechtsgrond`` label names (case and accents ignored), or ``None``."""
-    wanted = fold(label)
-    for basis in template().legal_bases:
-        if wanted in {fold(name) for name in basis.labels}:
-            return basis.value
+    return _basis_labels().get(fold(label))
+
+
+@functools.cache
+def _basis_labels() -> dict[str, str]:
+    return {fold(name): basis.value for basis in template().legal_bases for name in basis.labels}
+
+
+_QUALIFIER = re.compile(
+    r"^(?P<head>[^(:;,\u2013\u2014]+?)\s*(?:\((?P<paren>.+)\)|[:;,\u2013\u2014]\s*(?P<rest>.+)| - (?P<dash>.+))$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class BasisFacts:
+    basis: str | None
+    qualifier: str | None  # what the line says after the label: a law, an interest, a 9(2) condition
+
+
+def legal_basis_parts(text: str) -> BasisFacts:
+    """The legal basis of a ``Rechtsgrond`` line and what it adds after the label.
+
+    "Wettelijke verplichting (art. 60 WBTW)", "Gerechtvaardigd belang: beveiliging van het
+    gebouw", "Contract - art. 9.2.h AVG": the label must be one of the template's, exactly;
+    two labels ("Contract en toestemming") name no single basis.
+    """
+    basis = legal_basis_of(text)
+    if basis is not None:
+        return BasisFacts(basis, None)
+    match = _QUALIFIER.match(spaces(text))
+    if match is None:
+        return BasisFacts(None, None)
+    qualifier = match["paren"] or match["rest"] or match["dash"]
+    return BasisFacts(legal_basis_of(match["head"]), qualifier.strip() if qualifier else None)
+
+
+_ARTICLE = r"(?:art(?:ikel|icle)?\.?|§)\s*\d[\w.,§() /-]*?"
+
+
+@functools.cache
+def _law_patterns() -> tuple[re.Pattern[str], ...]:
+    return (
+        # "art. 60 WBTW", "artikel 60, § 4 van het BTW-Wetboek", "article 315 du Code des impôts"
+        re.compile(
+            rf"^(?P<provision>{_ARTICLE})\s*(?:,\s*)?(?:van (?:het |de )?|du |de la |des |de l'|of (?:the )?)?"
+            rf"(?P<law>[A-Z][^()]*?)$",
+        ),
+        # "BTW-Wetboek, art. 60", "Boekhoudwet art. 12"
+        re.compile(rf"^(?P<law>[A-Z][^()]*?),?\s+(?P<provision>{_ARTICLE})$"),
+    )
+
+
+def legal_reference_of(text: str) -> tuple[str, str | None] | None:
+    """(law, provision) a qualifier names: "art. 60 WBTW" -> ("WBTW", "art. 60"); a bare law name too."""
+    text = spaces(text).rstrip(".")
+    for pattern in _law_patterns():
+        match = pattern.match(text)
+        if match and match["law"].strip():
+            return match["law"].strip(), match["provision"].strip().rstrip(",")
+    words = text.split()
+    # A bare law: a capitalised name of at most six words that is no sentence ("Boekhoudwet", "Code civil").
+    if 0 < len(words) <= 6 and text[:1].isupper() and _looks_like_a_law(text):
+        return text, None
     return None
+
+
+def _looks_like_a_law(text: str) -> bool:
+    folded = fold(text)
+    stems = (
+        "wet",
+        "wetboek",
+        "decreet",
+        "besluit",
+        "code",
+        "loi",
+        "decret",
+        "arrete",
+        "act",
+        "regulation",
+        "verordening",
+        "avg",
+        "gdpr",
+        "rgpd",
+        "wbtw",
+        "kb",
+        "ar",
+    )
+    return any(word.startswith(stems) or word.endswith(("wet", "wetboek", "decreet")) for word in folded.split())
+
+
+_NINE_TWO = re.compile(
+    r"\bart(?:ikel|icle)?\.?\s*9\s*(?:\.|\(|,|\s)\s*(?:lid\s*)?2\s*\)?\s*(?:\.|\(|,|\s)?\s*(?:onder\s*|point\s*|sub\s*)?(?P<letter>[a-j])\b\s*\)?",
+    re.IGNORECASE,
+)
+_NINE_TWO_CONDITIONS = {
+    "a": "explicit_consent",
+    "b": "employment_social_security",
+    "c": "vital_interests",
+    "d": "not_for_profit_body",
+    "e": "made_public_by_subject",
+    "f": "legal_claims",
+    "g": "substantial_public_interest",
+    "h": "health_or_social_care",
+    "i": "public_health",
+    "j": "archiving_research_statistics",
+}
+
+
+def special_category_conditions_in(text: str) -> list[str]:
+    """The GDPR 9(2) conditions ``text`` names by article ("art. 9.2.h AVG", "article 9(2)(a) GDPR")."""
+    found = [_NINE_TWO_CONDITIONS[m["letter"].lower()] for m in _NINE_TWO.finditer(text)]
+    return list(dict.fromkeys(found))
 
 
 def right_of(text: str) -> str | None:
     """The right a bullet of the rights list states: the one whose keyword comes first."""
-    folded = fold(text)
     found: list[tuple[int, str]] = []
-    for right in template().rights:
-        positions = [p for p in (has_word_prefix(folded, k) for k in right.keywords) if p is not None]
-        if positions:
-            found.append((min(positions), right.value))
+    for folded in dict.fromkeys((fold(text), fold_words(text))):
+        for right in template().rights:
+            positions = [p for p in (has_word_prefix(folded, k) for k in right.keywords) if p is not None]
+            if positions:
+                found.append((min(positions), right.value))
+        if found:
+            break
     return min(found)[1] if found else None
 
 
@@ -701,62 +1010,174 @@ class RetentionFacts:
 
 
 def retention_of(text: str) -> RetentionFacts:
-    """The structured facts a ``Bewaringstermijn`` text states unambiguously."""
-    folded = fold(text)
+    """The structured facts a ``Bewaringstermijn`` text states unambiguously.
+
+    "tot je je afmeldt, en uiterlijk 3 jaar na je laatste bestelling": the period that can be
+    checked is the one after "uiterlijk" (at the latest); the earlier end stays in the text.
+    """
+    folded = fold_words(text)
+    latest = re.search(
+        r"\b(?:uiterlijk|ten laatste|maximaal|au plus tard|at the latest|no later than)\b (?P<rest>.*)$", folded
+    )
+    if latest and re.match(r"^(?:tot|totdat|jusqu|until|till)\b", folded):
+        folded = latest["rest"]
     return RetentionFacts(_duration(folded), _event(folded, since=True), _event(folded, since=False))
 
 
-def _duration(folded: str) -> str | None:
+@functools.cache
+def _duration_patterns() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
     tmpl = template()
-    words = {fold(word): unit.designator for unit in tmpl.units for word in unit.words()}
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    joiner = fold(tmpl.wording["duration_joiner"][tmpl.language])
-    one = rf"(\d+) ({alternatives})\b"
-    runs = list(re.finditer(rf"\b{one}(?: {re.escape(joiner)} {one})*", folded))
+    words = {fold_words(word): unit.designator for unit in tmpl.units for word in unit.words()}
+    units = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    numbers = "|".join(re.escape(w) for w in sorted(tmpl.numbers, key=len, reverse=True))
+    joiners = "|".join(re.escape(fold(j)) for j in tmpl.wording["duration_joiner"].by_language.values())
+    one = rf"(\d+|{numbers})(?: (?:{numbers}))? ({units})\b"
+    return words, re.compile(one), re.compile(rf"\b{one}(?: (?:{joiners}) {one})*")
+
+
+def _duration(folded: str) -> str | None:
+    words, one, run = _duration_patterns()
+    runs = list(run.finditer(folded))
     if len(runs) != 1:
         return None
     parts: dict[str, str] = {}
-    for number, word in re.findall(one, runs[0].group()):
+    for number, word in one.findall(runs[0].group()):
         designator = words[word]
         if designator in parts:
             return None
-        parts[designator] = str(int(number))
+        value = int(number) if number.isdigit() else template().numbers[number]
+        parts[designator] = str(value)
     return "P" + "".join(f"{parts[d]}{d}" for d in "YMWD" if d in parts)
 
 
-def _event(folded: str, *, since: bool) -> str | None:
-    padded = f" {folded} "
-    found: set[str] = set()
+@functools.cache
+def _event_patterns(since: bool) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    patterns: list[tuple[str, re.Pattern[str]]] = []
     for event in template().events:
-        phrase = fold((event.since if since else event.until)[template().language])
-        extra = event.since_also if since else event.until_also
-        if f" {phrase} " in padded or any(pattern.search(folded) for pattern in extra):
-            found.add(event.value)
-    return found.pop() if len(found) == 1 else None
+        wording = event.since if since else event.until
+        for phrase in wording.by_language.values():
+            patterns.append((event.value, re.compile(rf"(?:^| ){re.escape(fold_words(phrase))}(?= |$)")))
+        for pattern in event.since_also if since else event.until_also:
+            patterns.append((event.value, pattern))
+    return tuple(patterns)
+
+
+def _event(folded: str, *, since: bool) -> str | None:
+    """The one event ``folded`` names as start (``since``) or end; a phrase inside a longer one does not count."""
+    found: list[tuple[int, int, str]] = []
+    for value, pattern in _event_patterns(since):
+        for match in pattern.finditer(folded):
+            found.append((match.start(), match.end(), value))
+    kept = {
+        value
+        for start, end, value in found
+        if not any(s <= start and end <= e and (e - s) > (end - start) and v != value for s, e, v in found)
+    }
+    return kept.pop() if len(kept) == 1 else None
 
 
 def locations_of(text: str) -> list[str]:
     """The locations a ``Data wordt verwerkt ...`` sentence names, in the order it names them."""
-    folded = fold(text)
+    folded = fold_words(text)
     padded = f" {folded} "
     found: list[tuple[int, str]] = []
+    alone: list[tuple[int, str]] = []
     for area in template().areas:
         for pattern in area.patterns:
-            match = pattern.search(folded)
+            match = pattern.search(folded) or pattern.search(fold(text))
             if match:
-                found.append((match.start(), area.value))
+                (alone if area.alone else found).append((match.start(), area.value))
                 break
     for country in template().countries:
-        for name in (*country.names.values(), *country.also):
-            position = padded.find(f" {fold(name)} ")
+        for name in country.all_names():
+            position = padded.find(f" {fold_words(name)} ")
             if position >= 0:
                 found.append((position, country.code))
                 break
     ordered: list[str] = []
-    for _, code in sorted(found):
+    for _, code in sorted(found or alone):
         if code not in ordered:
             ordered.append(code)
     return ordered
+
+
+def country_in_name(name: str) -> tuple[str, str] | None:
+    """The country a recipient's name states, and the name without it.
+
+    "Acme Mail Ltd. (Verenigd Koninkrijk)" -> ("GB", "Acme Mail Ltd."); "Acme Inc., Verenigde
+    Staten" -> ("US", "Acme Inc."); a remark in parentheses that is no country stays part of
+    the name. "Meta Platforms Ireland Limited" names a company, not a location: not read.
+    """
+    text = spaces(name)
+    match = re.match(r"^(?P<name>.+?)\s*\((?P<country>[^()]+)\)\s*$", text) or re.match(
+        r"^(?P<name>.+?)\s*(?:,|\s[-\u2013\u2014])\s*(?:gevestigd in |gevestigd te |located in |based in |établie? en |établie? aux |basée? en |basée? aux |in |en )?(?P<country>[^,]+?)\s*$",
+        text,
+    )
+    if match is None:
+        return None
+    inner = re.sub(
+        r"^(?:gevestigd in|located in|based in|établie? en|basée? en|in|en|aux|au)\s+",
+        "",
+        match["country"].strip(),
+        flags=re.I,
+    )
+    code = country_of(inner) or country_of(re.sub(r"^(?:de|het|the|la|le|les|l')\s*", "", inner, flags=re.I))
+    return (code, match["name"].strip()) if code else None
+
+
+_DATE_NUMERIC = re.compile(r"\b(?P<d>\d{1,2})[./-](?P<m>\d{1,2})[./-](?P<y>\d{4})\b")
+_DATE_ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
+
+
+def date_of(text: str) -> str | None:
+    """An ISO date from "15 maart 2026", "1er février 2026", "March 15, 2026", "15/03/2026", "2026-03-15"."""
+    folded = fold_words(text)
+    months = "|".join(re.escape(m) for m in sorted(template().months, key=len, reverse=True))
+    found: list[tuple[int, int, int]] = []
+    for match in re.finditer(rf"\b(\d{{1,2}})(?:er|e|st|nd|rd|th)? ({months}) (\d{{4}})\b", folded):
+        found.append((int(match[3]), template().months[match[2]], int(match[1])))
+    for match in re.finditer(rf"\b({months}) (\d{{1,2}})(?:st|nd|rd|th)? (\d{{4}})\b", folded):
+        found.append((int(match[3]), template().months[match[1]], int(match[2])))
+    for pattern in (_DATE_ISO, _DATE_NUMERIC):
+        for match in pattern.finditer(text):
+            found.append((int(match["y"]), int(match["m"]), int(match["d"])))
+    dates = {f"{y:04d}-{m:02d}-{d:02d}" for y, m, d in found if 1 <= m <= 12 and 1 <= d <= 31}
+    return dates.pop() if len(dates) == 1 else None
+
+
+@functools.cache
+def _version_pattern() -> re.Pattern[str]:
+    words = template().statements
+    version = "|".join(re.escape(w) for w in words["version"])
+    updated = "|".join(re.escape(w) for w in sorted(words["updated"], key=len, reverse=True))
+    return re.compile(
+        rf"^(?:(?:{version})\.?\s*:?\s*(?P<version>\d+(?:[.]\d+)*[a-z]?)\b|(?:{updated})\b)(?P<rest>.*)$",
+        re.IGNORECASE,
+    )
+
+
+def _plain(text: str) -> str:
+    """``text`` without accents (same length in most cases; only used to match labels)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def version_of(line: At) -> VersionMention | None:
+    """A line that gives the notice's version and/or date: "Versie 2 — 15 maart 2026", "Last updated: 3 May 2026"."""
+    text = _plain(_unmarked(line).text)
+    if len(text) > _MAX_HEADING:
+        return None
+    match = _version_pattern().match(text)
+    if match is None:
+        return None
+    rest = match["rest"].strip(" \t:,-\u2013\u2014()")
+    rest = re.sub(r"^(?:van|du|of|dd|op|le|on|vom|d\.d\.|datum|date)\b\.?\s*:?\s*", "", rest, flags=re.IGNORECASE)
+    date = date_of(rest) if rest else None
+    if rest and date is None:
+        return None  # "Versie 2 van de tekst die ..." is prose, not a version line
+    if match["version"] is None and date is None:
+        return None
+    return VersionMention(line, match["version"], date)
 
 
 def split_items(value: At, known: Iterable[str]) -> list[At]:

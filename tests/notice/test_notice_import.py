@@ -280,19 +280,29 @@ def test_the_retention_text_is_always_kept():
         ("in de Verenigde Staten", ["US"]),
         ("buiten de EU, in Zwitserland", ["CH"]),
         ("binnen de EU en in de VS", ["EU", "US"]),
-        ("buiten de EU", []),
+        ("buiten de EU", ["ZZ"]),
+        ("buiten de EER", ["ZZ"]),
+        ("au sein de l'UE", ["EU"]),
+        ("au sein de l'Espace économique européen", ["EEA"]),
+        ("en dehors de l'UE", ["ZZ"]),
+        ("aux États-Unis", ["US"]),
+        ("au Royaume-Uni", ["GB"]),
+        ("within the EEA", ["EEA"]),
+        ("outside the EU", ["ZZ"]),
+        ("in the United Kingdom", ["GB"]),
+        ("op onze eigen servers", []),
     ],
 )
 def test_location_sentences(sentence: str, codes: list[str]):
     assert locations_of(sentence) == codes
 
 
-def test_a_location_outside_the_eu_without_a_country_is_kept_and_reported():
+def test_a_location_outside_the_eu_without_a_country_is_an_unnamed_third_country():
     imported = import_text(changed_seed(83, "binnen de EU", "buiten de EU"))
-    assert [(at.line, at.text) for at in imported.unplaced] == [(83, "Data wordt verwerkt buiten de EU")]
+    assert imported.unplaced == []
     activity = by_id(imported.data()["processing_activities"], "client_dossier_opmaak_en_behandeling")
-    assert "locations" not in activity
-    assert activity["text"] == {"nl": "Data wordt verwerkt buiten de EU"}
+    assert activity["locations"] == ["ZZ"]
+    assert "text" not in activity
 
 
 def test_every_rights_bullet_of_the_seed_is_a_known_right():

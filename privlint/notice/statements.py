@@ -1,0 +1,157 @@
+"""Facts a notice states in its prose: the DPO, automated decisions, the recipients' role.
+
+Each function reads one sentence (or a list of them) and returns the fact only when the
+sentence states it without doubt; otherwise ``None``, and the sentence stays prose. The
+vocabulary (negations, hedges, the words for each role, in Dutch, French and English) is
+the ``[statements]`` table of ``templates/notice_template.toml``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from privlint.notice.template import fold_words, template
+
+_WORD_SPLIT = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class DpoStatement:
+    designated: bool
+    email: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AutomatedStatement:
+    used: bool
+
+
+@dataclass(frozen=True, slots=True)
+class RoleStatement:
+    role: str
+    hedged: bool
+
+
+def _words() -> dict[str, Any]:
+    return dict(template().statements)
+
+
+@functools.cache
+def _phrase(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Whole words or phrases of ``words`` (folded); an entry ending in "*" is a word prefix."""
+    parts = []
+    for word in sorted(words, key=len, reverse=True):
+        folded = fold_words(word.rstrip("*"))
+        parts.append(re.escape(folded) + (r"\w*" if word.endswith("*") else ""))
+    return re.compile(rf"(?:^| )(?:{'|'.join(parts)})(?= |$)")
+
+
+def _has(folded: str, key: str) -> bool:
+    return _phrase(tuple(_words()[key])).search(folded) is not None
+
+
+def _negated(folded: str) -> bool:
+    return _has(folded, "negations") or " n " in f" {folded} "  # French elision "n'a pas" -> "n a pas"
+
+
+def dpo_of(sentence: str) -> DpoStatement | None:
+    """ "Er is geen functionaris voor gegevensbescherming aangewezen" -> not designated."""
+    folded = fold_words(sentence)
+    if not _has(folded, "dpo") or _has(folded, "about_rights"):
+        return None
+    email = re.search(r"[^\s@<>(),;:]+@[^\s@<>(),;:]+\.[A-Za-z]{2,}", sentence)
+    if _negated(folded):
+        return DpoStatement(False, None)
+    if _has(folded, "dpo_designated"):
+        return DpoStatement(True, email.group() if email else None)
+    return None
+
+
+def automated_of(sentence: str) -> AutomatedStatement | None:
+    """ "Er vindt geen geautomatiseerde besluitvorming plaats" -> not used."""
+    folded = fold_words(sentence)
+    if not (_has(folded, "automated") and _has(folded, "decision")) or _has(folded, "about_rights"):
+        return None
+    if _negated(folded):
+        return AutomatedStatement(False)
+    if _has(folded, "automated_used"):
+        return AutomatedStatement(True)
+    return None
+
+
+def recipient_role_of(sentence: str) -> RoleStatement | None:
+    """ "Deze derde partijen zullen doorgaans optreden als gegevensverwerker" -> processor, hedged."""
+    folded = fold_words(sentence)
+    if not (_has(folded, "recipients") and _has(folded, "act_as")) or _negated(folded):
+        return None
+    after = folded[_phrase(tuple(_words()["act_as"])).search(folded).end() :]  # type: ignore[union-attr]
+    found: list[tuple[int, str]] = []
+    for entry in _words()["roles"]:
+        match = _phrase(tuple(entry["words"])).search(after)
+        if match:
+            found.append((match.start(), entry["role"]))
+    if not found:
+        return None
+    return RoleStatement(min(found)[1], _has(folded, "hedges"))
+
+
+def categories_of(sentence: str) -> list[str] | None:
+    """The recipient categories after "zoals" / "comme" / "such as", as the sentence words them."""
+    words = _words()
+    such_as = "|".join(re.escape(w) for w in sorted(words["such_as"], key=len, reverse=True))
+    match = re.search(rf"\b(?:{such_as})\b\s*:?\s*(?P<list>[^.;:!?]+)", sentence, re.IGNORECASE)
+    if match is None:
+        return None
+    joiners = "|".join(re.escape(w) for w in words["list_joiners"])
+    parts = re.split(rf",\s*|\s+(?:{joiners})\s+", match["list"].strip())
+    names = [part.strip(" ,") for part in parts if part.strip(" ,")]
+    return names if len(names) >= 1 and all(len(name.split()) <= 5 for name in names) else None
+
+
+def covers(category: str, name: str) -> bool:
+    """Whether an entry or recipient ``name`` shares a telling word with a ``category`` ("IT partners", "IT support")."""
+    generic = set(_words()["generic"])
+    wanted = [w for w in fold_words(category).split() if w not in generic]
+    given = [w for w in fold_words(name).split() if w not in generic]
+    return any(_same_stem(a, b) for a in wanted for b in given)
+
+
+def _same_stem(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    shorter = min(len(a), len(b))
+    common = next((i for i in range(shorter) if a[i] != b[i]), shorter)
+    return shorter >= 6 and common >= 6  # "verzekerings" / "verzekeringen"
+
+
+@dataclass(frozen=True, slots=True)
+class CookieFacts:
+    name: str
+    category: str | None
+    session: bool
+    party: str | None
+
+
+def cookie_of(bullet: str) -> CookieFacts | None:
+    """One bullet of a cookie list: "_ga (Google Analytics): analytische cookie, 2 jaar"."""
+    match = re.match(r"^(?:\*\*|`)?(?P<name>[\w.\-]+)(?:\*\*|`)?(?=[\s:(,\u2013\u2014-]|$)", bullet.strip())
+    if match is None:
+        return None
+    folded = fold_words(bullet[match.end() :])
+    categories = {
+        entry["category"] for entry in _words()["cookie_categories"] if _phrase(tuple(entry["words"])).search(folded)
+    }
+    party = {p for p, key in (("first", "cookie_first_party"), ("third", "cookie_third_party")) if _has(folded, key)}
+    return CookieFacts(
+        match["name"],
+        categories.pop() if len(categories) == 1 else None,
+        _has(folded, "cookie_session"),
+        party.pop() if len(party) == 1 else None,
+    )
+
+
+def split_sentences(text: str) -> list[str]:
+    return [part.strip() for part in re.split(r"(?<=[.!?])\s+", text.replace("\n", " ")) if part.strip()]
