@@ -122,6 +122,32 @@ def import_notice(notice: Path, out_dir: Path, *, overwrite: bool, language: str
     )
 
 
+def summary_lines(report: ImportReport, notice: str, *, explain: bool) -> list[tuple[bool, str]]:
+    """The import summary: (to standard output?, text). Text from the notice is shown escaped."""
+    out: list[tuple[bool, str]] = []
+    if explain:
+        for number in sorted(report.placed):
+            out.append((True, f"{notice}:{number}: -> {_printable(report.placed[number])}"))
+    for number, text in report.unplaced:
+        reason = report.reasons.get(number, "not understood")
+        out.append((False, f"{notice}:{number}: not placed in the model ({_printable(reason)}): {_printable(text)}"))
+    for note in report.notes:
+        out.append((False, f"{notice}: kept as text: {_printable(note)}"))
+    out.append(
+        (
+            True,
+            f"Wrote {len(report.files)} policy files to {report.files[0].parent if report.files else '-'} "
+            f"(language {report.language}; {len(report.unplaced)} lines not placed).",
+        )
+    )
+    return out
+
+
+def _printable(text: str) -> str:
+    """``text`` with control and line-separator characters shown as escapes, so it cannot drive a terminal."""
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
+
+
 def write_policy(target: Path, document: CommentedMap) -> None:
     """Write one policy document as YAML: the one place `privlint import` writes a file."""
     stream = io.StringIO()
@@ -465,6 +491,11 @@ class _Builder:
         if contact is not None:
             controller["privacy_contact"] = _contact(contact)
             controller.yaml_add_eol_comment(self._where(contact.at), "privacy_contact")
+            if contact.role == "dpo":  # "Ann Claes is our data protection officer": a DPO is designated
+                controller["dpo"] = CommentedMap(
+                    [("designated", True), ("name", _scalar(contact.name)), ("email", contact.email)]
+                )
+                self._placed_also(contact.at, "controller.dpo")
         return controller
 
     def _audience(self) -> tuple[list[str] | None, CommentedSeq | None]:

@@ -252,6 +252,11 @@ def _headings(lines: Sequence[At], toc: Sequence[At], start: int) -> list[tuple[
     toc_titles = {_toc_title(entry) for entry in toc}
     found: list[tuple[int, At | None, At]] = []
     numbered = 0
+    # In a notice with numbered headings an unnumbered line is a heading only when written as one.
+    any_numbered = any(
+        (m := _HEADING.match(_unmarked(line).text)) and _looks_like_heading(m["text"], toc_titles)
+        for line in lines[max(start, 0) :]
+    )
     for index in range(max(start, 0), len(lines)):
         line = _unmarked(lines[index])
         if not line.text or len(line.text) > _MAX_HEADING + 6:
@@ -262,7 +267,8 @@ def _headings(lines: Sequence[At], toc: Sequence[At], start: int) -> list[tuple[
             title = _unmarked(line.part(match.start("text")))
             found.append((index, line.part(0, match.end("number")), title))
             continue
-        if match is None and _BULLET.match(line.text) is None and _is_unnumbered_heading(lines[index], toc_titles):
+        titles = set() if any_numbered else toc_titles
+        if match is None and _BULLET.match(line.text) is None and _is_unnumbered_heading(lines[index], titles):
             found.append((index, None, line))
     return found
 
@@ -663,12 +669,11 @@ def _read_structured(notice: ParsedNotice, section: Section, paragraph: Paragrap
         notice.place(paragraph, "controller.privacy_contact")
         return True
     if section.id == "data_protection_authority":
-        if _read_authority(notice, at, single_line=len(paragraph) == 1):
-            notice.place(
-                paragraph, "supervisory_authority" if notice.complaint is not at else "rights (lodge_complaint)"
-            )
-            return True
         if len(paragraph) > 1 and _authority_block(notice, paragraph):
+            return True
+        if _read_authority(notice, at, single_line=len(paragraph) == 1):
+            where = "supervisory_authority" if notice.complaint is not at else "rights (lodge_complaint)"
+            notice.place(paragraph, where)
             return True
     return False
 
@@ -712,7 +717,7 @@ def _controller_patterns() -> tuple[re.Pattern[str], ...]:
     def prefixes(key: str, placeholder: str, language: str) -> str:
         # Every wording ends with its placeholder ("met adres {address}"): the words before it.
         wordings = dict.fromkeys([words[key][language], *tmpl.wording_also.get(key, ())])
-        heads = [w.removesuffix(placeholder).strip() for w in wordings]
+        heads = [w.removesuffix(placeholder).strip().lstrip(",").strip() for w in wordings]
         return "|".join(_sentence_pattern(h) for h in sorted(heads, key=len, reverse=True) if h)
 
     patterns = []
@@ -884,7 +889,7 @@ def _basis_labels() -> dict[str, str]:
 
 
 _QUALIFIER = re.compile(
-    r"^(?P<head>[^(:;,\u2013\u2014]+?)\s*(?:\((?P<paren>.+)\)|[:;,\u2013\u2014]\s*(?P<rest>.+)| - (?P<dash>.+))$"
+    r"^(?P<head>[^(:;,\u2013\u2014]+?)\s*(?:\((?P<paren>[^()]+)\))?\s*(?:(?:[:;,\u2013\u2014]| - )\s*(?P<rest>.+))?$"
 )
 
 
@@ -907,7 +912,7 @@ def legal_basis_parts(text: str) -> BasisFacts:
     match = _QUALIFIER.match(spaces(text))
     if match is None:
         return BasisFacts(None, None)
-    qualifier = match["paren"] or match["rest"] or match["dash"]
+    qualifier = match["paren"] or match["rest"]
     return BasisFacts(legal_basis_of(match["head"]), qualifier.strip() if qualifier else None)
 
 

@@ -409,19 +409,54 @@ def test_force_overwrites_but_refuses_to_define_a_section_twice(tmp_path: Path):
 def test_the_command_line_imports_and_refuses_a_second_time(tmp_path: Path):
     first = run("import", "notice/klanten-privacyverklaring.txt", "-o", str(tmp_path / "policy"))
     assert (first.returncode, first.stderr) == (0, "")
-    assert first.stdout == f"Wrote 5 policy files to {tmp_path / 'policy'} (0 lines not placed).\n"
+    assert first.stdout == f"Wrote 5 policy files to {tmp_path / 'policy'} (language nl; 0 lines not placed).\n"
     second = run("import", "notice/klanten-privacyverklaring.txt", "-o", str(tmp_path / "policy"))
     assert second.returncode == 2
     assert "use --force to overwrite" in second.stderr
 
 
-def test_the_command_line_lists_the_unplaced_lines(tmp_path: Path):
+def test_the_command_line_lists_the_unplaced_lines_with_the_reason_and_exits_1(tmp_path: Path):
     notice = tmp_path / "notice.txt"
-    notice.write_text(changed_seed(77, "Rechtsgrond: Contract", "Rechtsgrond: Klantrelatie"), encoding="utf-8")
+    notice.write_text(changed_seed(77, "Rechtsgrond: Contract", "Rechtsgrond: Goodwill"), encoding="utf-8")
     result = run("import", str(notice), "-o", str(tmp_path / "policy"))
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"{notice}:77: not placed in the model (not a legal basis: 'Goodwill'): Rechtsgrond: Goodwill\n"
+    )
+    assert result.stdout.endswith("(language nl; 1 lines not placed).\n")
+    assert (tmp_path / "policy" / "processing.yaml").is_file()  # what could be read is written
+
+
+def test_explain_prints_where_every_line_went(tmp_path: Path):
+    result = run("import", "notice/klanten-privacyverklaring.txt", "-o", str(tmp_path / "p"), "--explain")
     assert result.returncode == 0
-    assert result.stderr == f"{notice}:77: not placed in the model: Rechtsgrond: Klantrelatie\n"
-    assert result.stdout.endswith("(1 lines not placed).\n")
+    out = result.stdout.splitlines()
+    prefix = "notice/klanten-privacyverklaring.txt"
+    assert f"{prefix}:2: -> notice.title" in out
+    assert f"{prefix}:18: -> the heading of section who_we_are" in out
+    assert f"{prefix}:20: -> controller (name, address, enterprise number)" in out
+    assert f"{prefix}:77: -> 'Client dossier opmaak en behandeling': legal_basis" in out
+    assert f"{prefix}:83: -> 'Client dossier opmaak en behandeling': location" in out
+    assert f"{prefix}:269: -> rights (access)" in out
+    explained = {int(line.split(":")[1]) for line in out if line.startswith(prefix)}
+    filled = {number for number, line in enumerate(SEED_LINES, 1) if line.strip()}
+    assert explained == filled
+
+
+def test_the_language_can_be_given(tmp_path: Path):
+    result = run("import", "notice/klanten-privacyverklaring.txt", "-o", str(tmp_path / "p"), "--lang", "en")
+    assert result.returncode == 0
+    assert "(language en;" in result.stdout
+    assert "language: en" in (tmp_path / "p" / "notice.yaml").read_text(encoding="utf-8")
+
+
+def test_an_unreadable_notice_is_bad_input(tmp_path: Path):
+    notice = tmp_path / "notice.txt"
+    notice.write_bytes(b"\xff\xfe\x00broken")
+    result = run("import", str(notice), "-o", str(tmp_path / "p"))
+    assert result.returncode == 2
+    assert "cannot read" in result.stderr
+    assert not (tmp_path / "p").exists()
 
 
 def test_plain_turns_round_trip_values_into_plain_ones():
