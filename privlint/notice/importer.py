@@ -648,7 +648,7 @@ class _Builder:
                 continue
             match = _INTEREST.search(at.text)
             if match:
-                result["legitimate_interest"] = self._t(match["interest"].strip().rstrip("."))
+                result["legitimate_interest"] = self._t(match["interest"].strip())
                 return
 
     def _line_text(self, at: At) -> str:

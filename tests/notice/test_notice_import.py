@@ -479,3 +479,184 @@ def test_yaml11_line_break_characters_in_the_notice_are_written_so_they_read_bac
     sections = result.source.data["notice"]["sections"]
     texts = [section["text"]["nl"] for section in sections if "text" in section]
     assert any(text.startswith(written) for text in texts), texts
+
+
+# --- issue 13, "What we measured": each wording lands in the field it states -----------------------
+
+
+def _changed(line: int, old: str, new: str) -> dict[str, object]:
+    imported = import_text(changed_seed(line, old, new))
+    assert imported.unplaced == []
+    return imported.data()
+
+
+def test_a_country_in_parentheses_after_the_recipient_is_its_country():
+    data = _changed(193, "SD WORX Sociaal Secretariaat", "Acme Mail Ltd. (Verenigd Koninkrijk)")
+    assert by_id(data["recipients"], "acme_mail_ltd") == {
+        "id": "acme_mail_ltd",
+        "name": "Acme Mail Ltd. (Verenigd Koninkrijk)",
+        "country": "GB",
+    }
+
+
+def test_a_remark_in_parentheses_that_is_no_country_is_not_read_as_one():
+    recipient = by_id(SEED_DATA["recipients"], "meta_platforms_ireland_limited")
+    assert "country" not in recipient  # "(ex-Facebook)"; "Ireland" in a company name is no location
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        ("7 jaar vanaf 1 januari volgend op het boekjaar", ("P7Y", "financial_year_end", None)),
+        ("tot je je afmeldt, en uiterlijk 3 jaar na je laatste bestelling", ("P3Y", "last_contact", None)),
+        ("tien jaar na het einde van het contract", ("P10Y", "contract_end", None)),
+        ("10 (tien) jaar vanaf de factuurdatum", ("P10Y", "invoice_date", None)),
+        ("Maximaal 10 jaar, vanaf 1 januari van het jaar na de factuurdatum", ("P10Y", "invoice_year_end", None)),
+        ("zes maanden na het laatste contact", ("P6M", "last_contact", None)),
+        ("dix ans à compter de la fin du contrat", ("P10Y", "contract_end", None)),
+        ("7 ans à compter du 1er janvier qui suit la date de la facture", ("P7Y", "invoice_year_end", None)),
+        ("ten years after the end of the contract", ("P10Y", "contract_end", None)),
+        ("30 dagen", ("P30D", None, None)),
+        ("tot je je afmeldt", (None, None, None)),  # no period that can be checked
+    ],
+)
+def test_retention_formulas(text: str, facts: tuple[str | None, ...]):
+    found = retention_of(text)
+    assert (found.duration, found.trigger, found.extension) == facts
+
+
+def test_a_retention_formula_in_the_notice_is_structured():
+    data = _changed(93, "Maximaal 4 weken, tenzij", "7 jaar vanaf 1 januari volgend op het boekjaar, tenzij")
+    retention = by_id(data["processing_activities"], "veiligheidscamera")["retention"]
+    assert (retention["duration"], retention["trigger"], retention["extension"]) == (
+        "P7Y",
+        "financial_year_end",
+        "incident_closed",
+    )
+
+
+def test_a_legitimate_interest_in_the_purpose_line_is_the_interest():
+    data = _changed(89, "Veiligheidsbewaking, fraudepreventie", "Ons gerechtvaardigd belang: bewaking, fraudepreventie")
+    activity = by_id(data["processing_activities"], "veiligheidscamera")
+    assert activity["legitimate_interest"] == {"nl": "bewaking, fraudepreventie, diefstalpreventie..."}
+
+
+def test_a_legitimate_interest_after_the_basis_is_the_interest():
+    data = _changed(91, "Gerechtvaardigd Belang", "Gerechtvaardigd Belang (beveiliging van het magazijn)")
+    activity = by_id(data["processing_activities"], "veiligheidscamera")
+    assert (activity["legal_basis"], activity["legitimate_interest"]) == (
+        "legitimate_interest",
+        {"nl": "beveiliging van het magazijn"},
+    )
+
+
+@pytest.mark.parametrize(
+    ("basis", "law"),
+    [
+        ("Wettelijke verplichting (art. 60 WBTW)", {"law": "WBTW", "provision": "art. 60"}),
+        (
+            "Wettelijke Verplichting (artikel 60, § 4 van het BTW-Wetboek)",
+            {"law": "BTW-Wetboek", "provision": "artikel 60, § 4"},
+        ),
+        ("Wettelijke verplichting: Sociale Documentenwet", {"law": "Sociale Documentenwet"}),
+    ],
+)
+def test_the_law_named_in_the_basis_line_is_the_legal_obligation(basis: str, law: dict[str, str]):
+    data = _changed(187, "Wettelijke Verplichting", basis.removeprefix("Rechtsgrond: "))
+    sharing = by_id(data["sharing"], "lonen_en_remuneratie_werknemers")
+    assert (sharing["legal_basis"], sharing["legal_obligation"]) == ("legal_obligation", law)
+
+
+def test_a_gdpr_9_2_condition_in_the_basis_line_is_read():
+    data = _changed(91, "Gerechtvaardigd Belang", "Gerechtvaardigd Belang, art. 9.2.f AVG")
+    activity = by_id(data["processing_activities"], "veiligheidscamera")
+    assert (activity["legal_basis"], activity["special_category_condition"]) == ("legitimate_interest", "legal_claims")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "key", "value"),
+    [
+        ("Er is geen functionaris voor gegevensbescherming aangewezen.", "dpo", False),
+        ("Wij hebben geen DPO aangesteld.", "dpo", False),
+        ("Onze functionaris voor gegevensbescherming is bereikbaar via dpo@smetjet.be.", "dpo", True),
+        ("Er vindt geen geautomatiseerde besluitvorming plaats.", "automated", False),
+        ("Wij nemen geen beslissingen op basis van profilering of geautomatiseerde verwerking.", "automated", False),
+    ],
+)
+def test_dpo_and_automated_decision_statements(sentence: str, key: str, value: bool):
+    data = _changed(28, "We nodigen je uit", f"{sentence} We nodigen je uit")
+    if key == "dpo":
+        assert data["controller"]["dpo"]["designated"] is value
+        assert data["controller"]["dpo"]["text"] == {"nl": sentence}
+    else:
+        assert data["automated_decision_making"] == {"used": value, "text": {"nl": sentence}}
+    assert "Wij hechten" in by_id(data["notice"]["sections"], "who_we_are")["text"]["nl"]  # the prose stays
+
+
+def test_the_right_not_to_be_subject_to_automated_decisions_is_no_statement_about_them():
+    assert "automated_decision_making" not in SEED_DATA  # the seed lists the right, and says nothing more
+
+
+@pytest.mark.parametrize(
+    ("line", "version", "date"),
+    [
+        ("Versie 2 — 15 maart 2026", "2", "2026-03-15"),
+        ("Versie 1.4 van 3/2/2026", "1.4", "2026-02-03"),
+        ("Laatst bijgewerkt op 1 december 2025", None, "2025-12-01"),
+        ("Version 3, 2026-01-31", "3", "2026-01-31"),
+    ],
+)
+def test_a_version_line_gives_version_and_date(line: str, version: str | None, date: str | None):
+    data = _changed(16, "PRIVACYVERKLARING", f"PRIVACYVERKLARING\n\n{line}")
+    notice = data["notice"]
+    assert (notice.get("version"), notice.get("date")) == (version, date)
+
+
+def test_a_basis_line_that_names_no_legal_basis_is_listed_with_the_reason():
+    imported = import_text(changed_seed(91, "Gerechtvaardigd Belang", "Klantvriendelijkheid"))
+    assert [(at.line, imported.reasons[at.line]) for at in imported.unplaced] == [
+        (91, "not a legal basis: 'Klantvriendelijkheid'")
+    ]
+
+
+def test_the_seed_states_one_role_for_all_recipients_and_names_categories():
+    assert SEED_DATA["default_recipient_role"] == {
+        "role": "processor",
+        "hedged": True,
+        "text": {"nl": "Deze derde partijen zullen doorgaans optreden als gegevensverwerker."},
+    }
+    assert SEED_DATA["named_recipient_categories"] == [
+        {"name": {"nl": "IT partners"}, "sharing": ["it_support"]},
+        {"name": {"nl": "verzekerings partners"}, "sharing": ["verzekeringen"]},
+        {"name": {"nl": "accountancy partners"}},
+        {"name": {"nl": "juridische adviseurs"}},
+    ]
+
+
+def test_any_supervisory_authority_with_its_phone():
+    text = SEED_TEXT.replace(
+        "Gegevensbeschermingsautoriteit\n\nDrukpersstraat 35, 1000 Brussel <http://gegevensbeschermingsautoriteit.be>",
+        "Commission nationale pour la protection des données\n15, Boulevard du Jazz, L-4370 Belvaux\n"
+        "Tél. : +352 26 10 60 1\ninfo@cnpd.lu",
+    )
+    imported = import_text(text)
+    assert imported.unplaced == []
+    assert imported.data()["supervisory_authority"] == {
+        "name": "Commission nationale pour la protection des données",
+        "address": {"street": "15, Boulevard du Jazz", "postcode": "L-4370", "city": "Belvaux"},
+        "email": "info@cnpd.lu",
+        "phone": "+352 26 10 60 1",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (SEED_TEXT, "nl"),
+        ("Nous sommes la société. Vos données sont traitées pour la finalité et nous les protégeons.", "fr"),
+        ("We are the company. Your data is processed for the purpose and we protect it.", "en"),
+        ("", "nl"),
+    ],
+)
+def test_the_language_is_told_from_the_text(text: str, language: str):
+    assert importer.detect_language(text) == language
