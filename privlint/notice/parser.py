@@ -229,7 +229,8 @@ def _table_of_contents(lines: Sequence[At]) -> tuple[int, list[At]]:
             continue
         bare = _unmarked(line).text
         bare = _BULLET.sub(r"\g<text>", bare) if not _HEADING.match(bare) else bare
-        if not (_HEADING.match(bare) or template().section_for_heading(bare)) or len(bare) > _MAX_HEADING:
+        # Numbered entries, the template's headings, or (unnumbered) short lines with no final stop.
+        if len(bare) > _MAX_HEADING or bare.endswith((".", ":", ";", ",")):
             break
         entries.append(line)
     return at, entries
@@ -262,6 +263,11 @@ def _headings(lines: Sequence[At], toc: Sequence[At], start: int) -> list[tuple[
         if not line.text or len(line.text) > _MAX_HEADING + 6:
             continue
         match = _HEADING.match(line.text)
+        known = match is not None and (
+            fold(match["text"]) in toc_titles or template().section_for_heading(match["text"])
+        )
+        if match and not known and _in_numbered_list(lines, index, int(match["number"])):
+            continue  # "3. BTW" after "2. Naam": the third item of a numbered list
         if match and int(match["number"]) == numbered + 1 and _looks_like_heading(match["text"], toc_titles):
             numbered += 1
             title = _unmarked(line.part(match.start("text")))
@@ -271,6 +277,13 @@ def _headings(lines: Sequence[At], toc: Sequence[At], start: int) -> list[tuple[
         if match is None and _BULLET.match(line.text) is None and _is_unnumbered_heading(lines[index], titles):
             found.append((index, None, line))
     return found
+
+
+def _in_numbered_list(lines: Sequence[At], index: int, number: int) -> bool:
+    """Whether the line before (blank lines skipped) is item ``number - 1`` of a numbered list."""
+    before = next((lines[i].text for i in range(index - 1, -1, -1) if lines[i].text), "")
+    match = _HEADING.match(_unmarked(At(before, 0, 1)).text)
+    return match is not None and int(match["number"]) == number - 1 and not _looks_like_heading(match["text"], set())
 
 
 def _is_unnumbered_heading(line: At, toc_titles: set[str]) -> bool:
