@@ -28,6 +28,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
 from privlint.loading import display_name, load
+from privlint.notice import statements
 from privlint.notice.parser import (
     Address,
     At,
@@ -44,8 +45,7 @@ from privlint.notice.parser import (
     special_category_conditions_in,
     split_items,
 )
-from privlint.notice import statements
-from privlint.notice.template import fold, fold_words, has_word_prefix, spaces, template
+from privlint.notice.template import LazyPattern, fold, fold_words, has_word_prefix, spaces, template
 
 # Which top-level sections of the policy go to which file, in writing order.
 FILES: Mapping[str, tuple[str, ...]] = {
@@ -56,7 +56,7 @@ FILES: Mapping[str, tuple[str, ...]] = {
     "website.yaml": ("website",),
     "rights.yaml": ("rights", "automated_decision_making", "supervisory_authority"),
 }
-_YAML11_SPECIAL = re.compile(r"y|n|yes|no|on|off|true|false|null|~", re.IGNORECASE)
+_YAML11_SPECIAL = LazyPattern(r"y|n|yes|no|on|off|true|false|null|~", re.IGNORECASE)
 _YAML11_BREAKS = frozenset("\x85\u2028\u2029")  # line breaks in YAML 1.1, text in YAML 1.2
 _MAX_ID = 60
 _REF_COLUMN = 8  # where the ids of a processing's data_items list start ("      - ")
@@ -126,20 +126,14 @@ def summary_lines(report: ImportReport, notice: str, *, explain: bool) -> list[t
     """The import summary: (to standard output?, text). Text from the notice is shown escaped."""
     out: list[tuple[bool, str]] = []
     if explain:
-        for number in sorted(report.placed):
-            out.append((True, f"{notice}:{number}: -> {_printable(report.placed[number])}"))
+        out.extend((True, f"{notice}:{n}: -> {_printable(report.placed[n])}") for n in sorted(report.placed))
     for number, text in report.unplaced:
-        reason = report.reasons.get(number, "not understood")
-        out.append((False, f"{notice}:{number}: not placed in the model ({_printable(reason)}): {_printable(text)}"))
-    for note in report.notes:
-        out.append((False, f"{notice}: kept as text: {_printable(note)}"))
-    out.append(
-        (
-            True,
-            f"Wrote {len(report.files)} policy files to {report.files[0].parent if report.files else '-'} "
-            f"(language {report.language}; {len(report.unplaced)} lines not placed).",
-        )
-    )
+        reason = _printable(report.reasons.get(number, "not understood"))
+        out.append((False, f"{notice}:{number}: not placed in the model ({reason}): {_printable(text)}"))
+    out.extend((False, f"{notice}: kept as text: {_printable(note)}") for note in report.notes)
+    folder = report.files[0].parent if report.files else "-"
+    lines = f"language {report.language}; {len(report.unplaced)} lines not placed"
+    out.append((True, f"Wrote {len(report.files)} policy files to {folder} ({lines})."))
     return out
 
 
@@ -367,14 +361,14 @@ class _Builder:
                 return
             names = statements.categories_of(sentence)
             if names and "named_recipient_categories" not in sections:
-                sections["named_recipient_categories"] = self._categories(names, sentence, sections)
+                sections["named_recipient_categories"] = self._categories(names, sections)
                 self.comments["named_recipient_categories"] = (
                     f"The recipient categories the notice names ({self._where(at)}), with the sharing entries "
                     "whose name or recipient shares a telling word with them."
                 )
                 self._placed_also(at, "named_recipient_categories")
 
-    def _categories(self, names: list[str], sentence: str, sections: dict[str, Any]) -> CommentedSeq:
+    def _categories(self, names: list[str], sections: dict[str, Any]) -> CommentedSeq:
         result = CommentedSeq()
         recipients = {r["id"]: str(r.get("name", "")) for r in self.recipient_list}
         for name in names:
@@ -583,14 +577,18 @@ class _Builder:
             result["locations"] = CommentedSeq(_scalar(code) for code in locations)
         if entry.recipients:
             result["recipients"] = CommentedSeq(self._recipient(at) for at in entry.recipients)
+        self._source_and_requirement(entry, result)
+        if kept:
+            result["text"] = self._t("\n".join(self._line_text(at) for at in sorted(kept, key=lambda a: a.line)))
+            result.yaml_add_eol_comment("lines the importer kept as text (privlint import lists them)", "text")
+        return result
+
+    def _source_and_requirement(self, entry: Entry, result: CommentedMap) -> None:
+        """The ``Bron`` (GDPR 14(2)(f)) and ``Verstrekking`` (GDPR 13(2)(e)) lines."""
         if entry.source is not None:
             result["data_source"] = _data_source(entry.source.text, self.language)
         if entry.requirement is not None:
             result["provision_requirement"] = _requirement(entry.requirement.text, self.language)
-        if kept:
-            result["text"] = self._t("\n".join(self._line_text(at) for at in sorted(kept, key=lambda a: a.line)))
-            result.yaml_add_eol_comment("lines the importer could not place (privlint import lists them)", "text")
-        return result
 
     def _legal_basis(self, entry: Entry, result: CommentedMap, kept: list[At]) -> None:
         """The label's legal basis and what the line adds; a label the template does not list is kept, never guessed."""
@@ -626,7 +624,7 @@ class _Builder:
                 self._note(
                     entry.legal_basis, f"the law in {qualifier!r} is not named so privlint can read it (kept as text)"
                 )
-                result["text"] = self._t(entry.legal_basis.text)
+                kept.append(entry.legal_basis)
         elif qualifier is not None and facts.basis == "legitimate_interest":
             result["legitimate_interest"] = self._t(qualifier)
         elif qualifier is not None:
@@ -747,7 +745,7 @@ def _contact(contact: ContactMention) -> CommentedMap:
     return CommentedMap([("name", _scalar(contact.name)), ("role", contact.role), ("email", contact.email)])
 
 
-_INTEREST = re.compile(
+_INTEREST = LazyPattern(
     r"\b(?:ons|onze|mijn|notre|nos|our)\s+(?:gerechtvaardigd(?:e)?\s+belang(?:en)?|int[ée]r[êe]ts?\s+l[ée]gitimes?|legitimate\s+interests?)"
     r"\s*(?::|\bis\b|\bbestaat erin\b|\best\b|\bconsiste\b|\bare\b)\s*(?P<interest>\S.+)$",
     re.IGNORECASE,
@@ -767,7 +765,7 @@ def _retention(at: At, language: str) -> CommentedMap:
     return retention
 
 
-_LAW_IN_TEXT = re.compile(r"\((?P<law>[^()]*(?:art|§)[^()]*)\)")
+_LAW_IN_TEXT = LazyPattern(r"\((?P<law>[^()]*(?:art|§)[^()]*)\)")
 
 
 def _retention_law(text: str) -> CommentedMap | None:
@@ -784,10 +782,11 @@ def _retention_law(text: str) -> CommentedMap | None:
     return result
 
 
-_SELF = re.compile(
-    r"\b(?:jezelf|uzelf|van jou|van u|de betrokkene|vous-m[êe]me|aupr[èe]s de vous|de vous|yourself|from you)\b", re.I
+_SELF = LazyPattern(
+    r"\b(?:jezelf|uzelf|van jou|van u|de betrokkene|vous-m[êe]me|aupr[èe]s de vous|de vous|yourself|from you)\b",
+    re.IGNORECASE,
 )
-_PUBLIC = re.compile(r"\b(?:openbaar|openbare|publiek|publieke|public|publique|publicly)\b", re.I)
+_PUBLIC = LazyPattern(r"\b(?:openbaar|openbare|publiek|publieke|public|publique|publicly)\b", re.IGNORECASE)
 
 
 def _data_source(text: str, language: str) -> CommentedMap:
@@ -802,22 +801,27 @@ def _data_source(text: str, language: str) -> CommentedMap:
     elif not own:
         result["obtained_from"] = "third_party"
         result["source"] = _nl(text, language)
-        if _PUBLIC.search(text) and not re.search(r"\b(?:niet|geen|non|pas|not)\b", text, re.I):
+        if _PUBLIC.search(text) and not re.search(r"\b(?:niet|geen|non|pas|not)\b", text, re.IGNORECASE):
             result["publicly_accessible"] = True
     result["text"] = _nl(text, language)
     return result
 
 
 _REQUIREMENTS = (
-    ("statutory", re.compile(r"\b(?:wettelijk\w*|wet|l[ée]gal\w*|loi|statutory|by law|required by law)\b", re.I)),
+    (
+        "statutory",
+        LazyPattern(r"\b(?:wettelijk\w*|wet|l[ée]gal\w*|loi|statutory|by law|required by law)\b", re.IGNORECASE),
+    ),
     (
         "pre_contractual",
-        re.compile(r"\b(?:precontractu\w*|voorafgaand aan|pr[ée]contractu\w*|pre-contractual|before entering)\b", re.I),
+        LazyPattern(
+            r"\b(?:precontractu\w*|voorafgaand aan|pr[ée]contractu\w*|pre-contractual|before entering)\b", re.IGNORECASE
+        ),
     ),
-    ("contractual", re.compile(r"\b(?:contract\w*|overeenkomst|contrat\w*)\b", re.I)),
-    ("none", re.compile(r"\b(?:vrijwillig\w*|niet verplicht|facultati\w*|voluntar\w*|optional)\b", re.I)),
+    ("contractual", LazyPattern(r"\b(?:contract\w*|overeenkomst|contrat\w*)\b", re.IGNORECASE)),
+    ("none", LazyPattern(r"\b(?:vrijwillig\w*|niet verplicht|facultati\w*|voluntar\w*|optional)\b", re.IGNORECASE)),
 )
-_CONSEQUENCE = re.compile(r"\b(?P<c>(?:zonder|anders|sans|sinon|without|otherwise)\b[^.]*)", re.I)
+_CONSEQUENCE = LazyPattern(r"\b(?P<c>(?:zonder|anders|sans|sinon|without|otherwise)\b[^.]*)", re.IGNORECASE)
 
 
 def _requirement(text: str, language: str) -> CommentedMap:
@@ -838,8 +842,4 @@ def _requirement(text: str, language: str) -> CommentedMap:
 
 def _sentences_of(paragraph: tuple[At, ...]) -> list[tuple[str, At]]:
     """The sentences of a prose paragraph, each with the line it starts on."""
-    found: list[tuple[str, At]] = []
-    for line in paragraph:
-        for sentence in statements.split_sentences(line.text):
-            found.append((sentence, line))
-    return found
+    return [(sentence, line) for line in paragraph for sentence in statements.split_sentences(line.text)]

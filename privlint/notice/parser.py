@@ -17,20 +17,21 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from privlint.model import Kind
-from privlint.notice.template import fold, fold_words, has_word_prefix, spaces, template
+from privlint.notice.template import LazyPattern, fold, fold_words, has_word_prefix, spaces, template
 
-# "- item", "* item", "• item", "– item", and numbered bullets "1. item", "1) item", "a) item".
-_BULLET = re.compile(r"^(?:[-*\u2022\u2013\u25cf\u25aa\u00b7]|\d{1,2}[.)]|[a-z]\))\s+(?P<text>\S.*)$")
-_HEADING = re.compile(r"^(?P<number>\d{1,2})(?:\.|\)|\s+[-\u2013\u2014])\s+(?P<text>\S.*)$")
-_MARKUP = re.compile(r"^(?:#{1,4}\s+)?(?:\*\*|__)?(?P<text>.*?)(?:\*\*|__)?$")
-_LABEL = re.compile(r"^(?P<label>[^:]{1,40}?)\s*:\s*(?P<value>\S.*)$")
-_UNKNOWN_LABEL = re.compile(r"^[A-Z][^:.]{0,39}:\s+\S")
+# "- item", "* item", "• item", an en dash, and numbered bullets "1. item", "1) item", "a) item".
+_BULLET = LazyPattern(r"^(?:[-*\u2022\u2013\u25cf\u25aa\u00b7]|\d{1,2}[.)]|[a-z]\))\s+(?P<text>\S.*)$")
+_HEADING = LazyPattern(r"^(?P<number>\d{1,2})(?:\.|\)|\s+[-\u2013\u2014])\s+(?P<text>\S.*)$")
+_MARKUP = LazyPattern(r"^(?:#{1,4}\s+)?(?:\*\*|__)?(?P<text>.*?)(?:\*\*|__)?$")
+_LABEL = LazyPattern(r"^(?P<label>[^:]{1,40}?)\s*:\s*(?P<value>\S.*)$")
+_UNKNOWN_LABEL = LazyPattern(r"^[A-Z][^:.]{0,39}:\s+\S")
 EMAIL = r"[^\s@<>(),;:]+@[^\s@<>(),;:]+\.[A-Za-z]{2,}"
-_EMAIL_LINE = re.compile(rf"^(?:e-?mail\s*:\s*)?(?P<email>{EMAIL})$", re.IGNORECASE)
-_URL_LINE = re.compile(r"^<?(?P<url>https?://[^\s<>]+)>?$")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_EMAIL_LINE = LazyPattern(rf"^(?:e-?mail\s*:\s*)?(?P<email>{EMAIL})$", re.IGNORECASE)
+_URL_LINE = LazyPattern(r"^<?(?P<url>https?://[^\s<>]+)>?$")
+_SENTENCE_END = LazyPattern(r"(?<=[.!?])\s+")
 _MAX_HEADING = 100
 _MAX_SENTENCE = 500  # the template's one-line sentences (controller, address) are shorter
 
@@ -113,8 +114,7 @@ class AuthorityMention:
     phone: At | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class VersionMention:
+class VersionMention(NamedTuple):
     at: At
     version: str | None
     date: str | None  # ISO 8601
@@ -165,7 +165,7 @@ class ParsedNotice:
 
 # --- reading the document ---------------------------------------------------------------------
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = LazyPattern(r"\r\n|\r|\n")
 
 
 def editor_lines(text: str) -> list[str]:
@@ -650,7 +650,9 @@ def _sentence_pattern(sentence: str, **groups: str) -> str:
 @functools.cache
 def _processed() -> tuple[re.Pattern[str], ...]:
     return tuple(
-        re.compile("^" + _sentence_pattern(words.replace("{location}", "{value}"), value=r".+?") + r"\s*\.?$", re.I)
+        re.compile(
+            "^" + _sentence_pattern(words.replace("{location}", "{value}"), value=r".+?") + r"\s*\.?$", re.IGNORECASE
+        )
         for words in template().variants("processed")
     )
 
@@ -658,7 +660,9 @@ def _processed() -> tuple[re.Pattern[str], ...]:
 @functools.cache
 def _receives() -> tuple[re.Pattern[str], ...]:
     return tuple(
-        re.compile("^" + _sentence_pattern(words.replace("{recipient}", "{value}"), value=r".+?") + r"\s*\.?$", re.I)
+        re.compile(
+            "^" + _sentence_pattern(words.replace("{recipient}", "{value}"), value=r".+?") + r"\s*\.?$", re.IGNORECASE
+        )
         for words in template().variants("receives")
     )
 
@@ -901,13 +905,12 @@ def _basis_labels() -> dict[str, str]:
     return {fold(name): basis.value for basis in template().legal_bases for name in basis.labels}
 
 
-_QUALIFIER = re.compile(
+_QUALIFIER = LazyPattern(
     r"^(?P<head>[^(:;,\u2013\u2014]+?)\s*(?:\((?P<paren>[^()]+)\))?\s*(?:(?:[:;,\u2013\u2014]| - )\s*(?P<rest>.+))?$"
 )
 
 
-@dataclass(frozen=True, slots=True)
-class BasisFacts:
+class BasisFacts(NamedTuple):
     basis: str | None
     qualifier: str | None  # what the line says after the label: a law, an interest, a 9(2) condition
 
@@ -983,7 +986,7 @@ def _looks_like_a_law(text: str) -> bool:
     return any(word.startswith(stems) or word.endswith(("wet", "wetboek", "decreet")) for word in folded.split())
 
 
-_NINE_TWO = re.compile(
+_NINE_TWO = LazyPattern(
     r"\bart(?:ikel|icle)?\.?\s*9\s*(?:\.|\(|,|\s)\s*(?:lid\s*)?2\s*\)?\s*(?:\.|\(|,|\s)?\s*(?:onder\s*|point\s*|sub\s*)?(?P<letter>[a-j])\b\s*\)?",
     re.IGNORECASE,
 )
@@ -1073,19 +1076,15 @@ def _event_patterns(since: bool) -> tuple[tuple[str, re.Pattern[str]], ...]:
     patterns: list[tuple[str, re.Pattern[str]]] = []
     for event in template().events:
         wording = event.since if since else event.until
-        for phrase in wording.by_language.values():
-            patterns.append((event.value, re.compile(rf"(?:^| ){re.escape(fold_words(phrase))}(?= |$)")))
-        for pattern in event.since_also if since else event.until_also:
-            patterns.append((event.value, pattern))
+        phrases = [re.compile(rf"(?:^| ){re.escape(fold_words(p))}(?= |$)") for p in wording.by_language.values()]
+        also = event.since_also if since else event.until_also
+        patterns.extend((event.value, pattern) for pattern in (*phrases, *also))
     return tuple(patterns)
 
 
 def _event(folded: str, *, since: bool) -> str | None:
     """The one event ``folded`` names as start (``since``) or end; a phrase inside a longer one does not count."""
-    found: list[tuple[int, int, str]] = []
-    for value, pattern in _event_patterns(since):
-        for match in pattern.finditer(folded):
-            found.append((match.start(), match.end(), value))
+    found = [(m.start(), m.end(), value) for value, pattern in _event_patterns(since) for m in pattern.finditer(folded)]
     kept = {
         value
         for start, end, value in found
@@ -1119,6 +1118,14 @@ def locations_of(text: str) -> list[str]:
     return ordered
 
 
+_IN_PARENTHESES = LazyPattern(r"^(?P<name>.+?)\s*\((?P<country>[^()]+)\)\s*$")
+_AFTER_COMMA = LazyPattern(
+    r"^(?P<name>.+?)\s*(?:,|\s[-\u2013\u2014])\s*"
+    r"(?:gevestigd in |gevestigd te |located in |based in |établie? en |établie? aux |basée? en |basée? aux |in |en )?"
+    r"(?P<country>[^,]+?)\s*$"
+)
+
+
 def country_in_name(name: str) -> tuple[str, str] | None:
     """The country a recipient's name states, and the name without it.
 
@@ -1127,38 +1134,45 @@ def country_in_name(name: str) -> tuple[str, str] | None:
     the name. "Meta Platforms Ireland Limited" names a company, not a location: not read.
     """
     text = spaces(name)
-    match = re.match(r"^(?P<name>.+?)\s*\((?P<country>[^()]+)\)\s*$", text) or re.match(
-        r"^(?P<name>.+?)\s*(?:,|\s[-\u2013\u2014])\s*(?:gevestigd in |gevestigd te |located in |based in |établie? en |établie? aux |basée? en |basée? aux |in |en )?(?P<country>[^,]+?)\s*$",
-        text,
-    )
+    match = _IN_PARENTHESES.match(text) or _AFTER_COMMA.match(text)
     if match is None:
         return None
     inner = re.sub(
         r"^(?:gevestigd in|located in|based in|établie? en|basée? en|in|en|aux|au)\s+",
         "",
         match["country"].strip(),
-        flags=re.I,
+        flags=re.IGNORECASE,
     )
-    code = country_of(inner) or country_of(re.sub(r"^(?:de|het|the|la|le|les|l')\s*", "", inner, flags=re.I))
+    code = country_of(inner) or country_of(re.sub(r"^(?:de|het|the|la|le|les|l')\s*", "", inner, flags=re.IGNORECASE))
     return (code, match["name"].strip()) if code else None
 
 
-_DATE_NUMERIC = re.compile(r"\b(?P<d>\d{1,2})[./-](?P<m>\d{1,2})[./-](?P<y>\d{4})\b")
-_DATE_ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
+_DATE_NUMERIC = LazyPattern(r"\b(?P<d>\d{1,2})[./-](?P<m>\d{1,2})[./-](?P<y>\d{4})\b")
+_DATE_ISO = LazyPattern(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
+
+
+@functools.cache
+def _month_dates() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ "15 maart 2026", "1er février 2026" and "March 15, 2026", over folded text."""
+    months = "|".join(re.escape(m) for m in sorted(template().months, key=len, reverse=True))
+    return (
+        re.compile(rf"\b(\d{{1,2}})(?:er|e|st|nd|rd|th)? ({months}) (\d{{4}})\b"),
+        re.compile(rf"\b({months}) (\d{{1,2}})(?:st|nd|rd|th)? (\d{{4}})\b"),
+    )
 
 
 def date_of(text: str) -> str | None:
     """An ISO date from "15 maart 2026", "1er février 2026", "March 15, 2026", "15/03/2026", "2026-03-15"."""
     folded = fold_words(text)
-    months = "|".join(re.escape(m) for m in sorted(template().months, key=len, reverse=True))
-    found: list[tuple[int, int, int]] = []
-    for match in re.finditer(rf"\b(\d{{1,2}})(?:er|e|st|nd|rd|th)? ({months}) (\d{{4}})\b", folded):
-        found.append((int(match[3]), template().months[match[2]], int(match[1])))
-    for match in re.finditer(rf"\b({months}) (\d{{1,2}})(?:st|nd|rd|th)? (\d{{4}})\b", folded):
-        found.append((int(match[3]), template().months[match[1]], int(match[2])))
-    for pattern in (_DATE_ISO, _DATE_NUMERIC):
-        for match in pattern.finditer(text):
-            found.append((int(match["y"]), int(match["m"]), int(match["d"])))
+    months = template().months
+    day_first, month_first = _month_dates()
+    found = [(int(m[3]), months[m[2]], int(m[1])) for m in day_first.finditer(folded)]
+    found += [(int(m[3]), months[m[1]], int(m[2])) for m in month_first.finditer(folded)]
+    found += [
+        (int(m["y"]), int(m["m"]), int(m["d"]))
+        for pattern in (_DATE_ISO, _DATE_NUMERIC)
+        for m in pattern.finditer(text)
+    ]
     dates = {f"{y:04d}-{m:02d}-{d:02d}" for y, m, d in found if 1 <= m <= 12 and 1 <= d <= 31}
     return dates.pop() if len(dates) == 1 else None
 

@@ -10,27 +10,23 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
-from privlint.notice.template import fold_words, template
+from privlint.notice.template import LazyPattern, fold_words, template
 
-_WORD_SPLIT = re.compile(r"\s+")
+_WORD_SPLIT = LazyPattern(r"\s+")
 
 
-@dataclass(frozen=True, slots=True)
-class DpoStatement:
+class DpoStatement(NamedTuple):
     designated: bool
     email: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class AutomatedStatement:
+class AutomatedStatement(NamedTuple):
     used: bool
 
 
-@dataclass(frozen=True, slots=True)
-class RoleStatement:
+class RoleStatement(NamedTuple):
     role: str
     hedged: bool
 
@@ -64,9 +60,9 @@ def dpo_of(sentence: str) -> DpoStatement | None:
         return None
     email = re.search(r"[^\s@<>(),;:]+@[^\s@<>(),;:]+\.[A-Za-z]{2,}", sentence)
     if _negated(folded):
-        return DpoStatement(False, None)
+        return DpoStatement(designated=False, email=None)
     if _has(folded, "dpo_designated"):
-        return DpoStatement(True, email.group() if email else None)
+        return DpoStatement(designated=True, email=email.group() if email else None)
     return None
 
 
@@ -76,9 +72,9 @@ def automated_of(sentence: str) -> AutomatedStatement | None:
     if not (_has(folded, "automated") and _has(folded, "decision")) or _has(folded, "about_rights"):
         return None
     if _negated(folded):
-        return AutomatedStatement(False)
+        return AutomatedStatement(used=False)
     if _has(folded, "automated_used"):
-        return AutomatedStatement(True)
+        return AutomatedStatement(used=True)
     return None
 
 
@@ -112,7 +108,11 @@ def categories_of(sentence: str) -> list[str] | None:
 
 
 def covers(category: str, name: str) -> bool:
-    """Whether an entry or recipient ``name`` shares a telling word with a ``category`` ("IT partners", "IT support")."""
+    """Whether ``name`` (an entry's or a recipient's) shares a telling word with ``category``.
+
+    "IT partners" and "IT support" share "IT"; "verzekerings partners" and "Verzekeringen"
+    share the stem "verzek..." (six letters or more).
+    """
     generic = set(_words()["generic"])
     wanted = [w for w in fold_words(category).split() if w not in generic]
     given = [w for w in fold_words(name).split() if w not in generic]
@@ -127,8 +127,7 @@ def _same_stem(a: str, b: str) -> bool:
     return shorter >= 6 and common >= 6  # "verzekerings" / "verzekeringen"
 
 
-@dataclass(frozen=True, slots=True)
-class CookieFacts:
+class CookieFacts(NamedTuple):
     name: str
     category: str | None
     session: bool

@@ -1,4 +1,6 @@
-"""Property: a notice in another shape imports to the same model, import(reshape(render(policy))) == import(render(policy)).
+"""Property: a notice in another shape imports to the same model.
+
+import(reshape(render(policy))) == import(render(policy)).
 
 The reshapes are the ones real files show (issue 13, Deliver 2): headings without numbers or
 in another case, other bullet markers, bold markers added or removed, CRLF line ends, extra
@@ -14,11 +16,6 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from privlint.notice.importer import import_text, plain
-from privlint.notice.render import render_notice
-from privlint.notice.template import fold, template
-
 from test_notice_roundtrip import (
     ITEM_WORDS,
     authorities,
@@ -30,6 +27,10 @@ from test_notice_roundtrip import (
     right,
     words,
 )
+
+from privlint.notice.importer import import_text, plain
+from privlint.notice.render import render_notice
+from privlint.notice.template import fold, template
 
 RIGHTS = [r.value for r in template().rights]
 _NUMBERED = re.compile(r"^(\d{1,2})\. (.*)$")
@@ -96,47 +97,47 @@ def _entry_heads(lines: list[str]) -> set[int]:
 
 
 def bullets(marker: str) -> Callable[[list[str], set[str]], list[str]]:
-    def reshape(lines: list[str], titles: set[str]) -> list[str]:
+    def reshape(lines: list[str], _titles: set[str]) -> list[str]:
         return [marker + line[2:] if line.startswith("- ") else line for line in lines]
 
     return reshape
 
 
-def numbered_bullets(lines: list[str], titles: set[str]) -> list[str]:
+def numbered_bullets(lines: list[str], _titles: set[str]) -> list[str]:
     """Each run of bullets numbered 1., 2., ... (an entry's name is a run of its own)."""
     result, number = [], 0
     for line in lines:
         if line.startswith("- "):
             number += 1
-            line = f"{number}. {line[2:]}"
-        elif line.strip():
+            result.append(f"{number}. {line[2:]}")
+            continue
+        if line.strip():
             number = 0
         result.append(line)
     return result
 
 
-def bold_entry_names(lines: list[str], titles: set[str]) -> list[str]:
+def bold_entry_names(lines: list[str], _titles: set[str]) -> list[str]:
     heads = _entry_heads(lines)
     result = []
     for index, line in enumerate(lines):
-        if index in heads:
-            name = line[2:].removeprefix("**").removesuffix("**")
-            line = f"- **{name}**" if not line.startswith("- **") else f"- {name}"
-        result.append(line)
+        name = line[2:].removeprefix("**").removesuffix("**")
+        toggled = f"- **{name}**" if not line.startswith("- **") else f"- {name}"
+        result.append(toggled if index in heads else line)
     return result
 
 
-def bold_labels(lines: list[str], titles: set[str]) -> list[str]:
+def bold_labels(lines: list[str], _titles: set[str]) -> list[str]:
     return [_FIELD.sub(lambda m: f"**{m[1]}:** ", line) for line in lines]
 
 
-def other_labels(lines: list[str], titles: set[str]) -> list[str]:
+def other_labels(lines: list[str], _titles: set[str]) -> list[str]:
     variants = {"Doel": "Doelen", "Rechtsgrond": "Rechtsgronden", "Bewaringstermijn": "Bewaartermijn"}
     variants["Data items"] = "Data-items"
     return [_FIELD.sub(lambda m: f"{variants.get(m[1], m[1])} :  ", line) for line in lines]
 
 
-def extra_blank_lines(lines: list[str], titles: set[str]) -> list[str]:
+def extra_blank_lines(lines: list[str], _titles: set[str]) -> list[str]:
     result: list[str] = []
     for line in lines:
         result.append(line + "  " if line.strip() else line)
@@ -145,7 +146,7 @@ def extra_blank_lines(lines: list[str], titles: set[str]) -> list[str]:
     return result
 
 
-def tight_entries(lines: list[str], titles: set[str]) -> list[str]:
+def tight_entries(lines: list[str], _titles: set[str]) -> list[str]:
     """No blank line between an entry's name and its fields, nor between fields."""
     heads = _entry_heads(lines)
     result: list[str] = []
@@ -187,11 +188,12 @@ def _renumber(lines: list[str], titles: set[str]) -> list[str]:
     order = [_NUMBERED.match(line)[2] for i, line in enumerate(lines) if i > end and _is_heading(line, titles)]  # type: ignore[index]
     result, seen = [], 0
     for index, line in enumerate(lines):
-        if _is_heading(line, titles):
-            title = _NUMBERED.match(line)[2]  # type: ignore[index]
-            number = order.index(title) + 1 if index <= end else (seen := seen + 1)
-            line = f"{number}. {title}"
-        result.append(line)
+        if not _is_heading(line, titles):
+            result.append(line)
+            continue
+        title = _NUMBERED.match(line)[2]  # type: ignore[index]
+        number = order.index(title) + 1 if index <= end else (seen := seen + 1)
+        result.append(f"{number}. {title}")
     if end >= 0:  # the contents list the sections in their new order
         toc = [i for i in range(end + 1) if _is_heading(result[i], titles)]
         for i, title in zip(toc, order, strict=False):
@@ -200,7 +202,7 @@ def _renumber(lines: list[str], titles: set[str]) -> list[str]:
 
 
 RESHAPES: dict[str, Callable[[list[str], set[str]], list[str]]] = {
-    "headings without numbers": _headings(lambda number, title: title),
+    "headings without numbers": _headings(lambda _number, title: title),
     "headings in lower case": _headings(lambda number, title: f"{number}. {title.lower()}"),
     "headings in title case": _headings(lambda number, title: f"{number}) {title.title()}"),
     "headings in Markdown": _headings(lambda number, title: f"## {number}. {title}"),
