@@ -610,30 +610,32 @@ class _Builder:
             return
         result["legal_basis"] = facts.basis
         result.yaml_add_eol_comment(f'"{entry.legal_basis.text}"', "legal_basis")
+        if any(words in fold(entry.legal_basis.text) for words in _EXPLICIT_CONSENT):
+            conditions.append("explicit_consent")  # GDPR 9(2)(a) in its own words
         qualifier = facts.qualifier
-        if qualifier is not None and special_category_conditions_in(qualifier):
-            qualifier = None  # the qualifier names the 9(2) condition, read below
-        if qualifier is not None and facts.basis == "legal_obligation":
-            reference = legal_reference_of(qualifier)
-            if reference is not None:
-                law, provision = reference
-                result["legal_obligation"] = CommentedMap([("law", _scalar(law))])
-                if provision:
-                    result["legal_obligation"]["provision"] = _scalar(provision)
-            else:
-                self._note(
-                    entry.legal_basis, f"the law in {qualifier!r} is not named so privlint can read it (kept as text)"
-                )
-                kept.append(entry.legal_basis)
-        elif qualifier is not None and facts.basis == "legitimate_interest":
-            result["legitimate_interest"] = self._t(qualifier)
-        elif qualifier is not None:
-            self._note(entry.legal_basis, f"{qualifier!r} after the legal basis is kept only in the line's text")
+        if qualifier is not None and not special_category_conditions_in(qualifier):
+            self._qualifier(entry.legal_basis, facts.basis, qualifier, result, kept)
         if "legitimate_interest" not in result:
             self._interest(entry, result)
         self._special(entry, result, conditions)
 
+    def _qualifier(self, line: At, basis: str, qualifier: str, result: CommentedMap, kept: list[At]) -> None:
+        """What the basis line says after the label: the law (6(1)(c)) or the interest (6(1)(f))."""
+        if basis == "legitimate_interest":
+            result["legitimate_interest"] = self._t(qualifier)
+            return
+        reference = legal_reference_of(qualifier) if basis == "legal_obligation" else None
+        if reference is None:
+            self._note(line, f"{qualifier!r} after the legal basis is kept as text: it names no law privlint can read")
+            kept.append(line)
+            return
+        law, provision = reference
+        result["legal_obligation"] = CommentedMap([("law", _scalar(law))])
+        if provision:
+            result["legal_obligation"]["provision"] = _scalar(provision)
+
     def _special(self, entry: Entry, result: CommentedMap, conditions: list[str]) -> None:
+        conditions = list(dict.fromkeys(conditions))
         if len(conditions) == 1:
             result["special_category_condition"] = conditions[0]
         elif len(conditions) > 1:
@@ -672,6 +674,8 @@ class _Builder:
             recipient = CommentedMap([("id", recipient_id), ("name", _scalar(name))])
             if located is not None:
                 recipient["country"] = located[0]
+            elif (named := _country_word_in(bare)) is not None:
+                self._note(at, f"{bare!r} has {named!r} in its name; a company's name is not read as its country")
             recipient.yaml_add_eol_comment(f'{self._where(at)}: "... ontvangt de data"', "id")
             self.recipient_list.append(recipient)
         return self.recipients[name]
@@ -745,11 +749,25 @@ def _contact(contact: ContactMention) -> CommentedMap:
     return CommentedMap([("name", _scalar(contact.name)), ("role", contact.role), ("email", contact.email)])
 
 
+# "Ons gerechtvaardigd belang: ...", "Notre intérêt légitime est ...", "Legitimate interest: ...".
 _INTEREST = LazyPattern(
-    r"\b(?:ons|onze|mijn|notre|nos|our)\s+(?:gerechtvaardigd(?:e)?\s+belang(?:en)?|int[ée]r[êe]ts?\s+l[ée]gitimes?|legitimate\s+interests?)"
-    r"\s*(?::|\bis\b|\bbestaat erin\b|\best\b|\bconsiste\b|\bare\b)\s*(?P<interest>\S.+)$",
+    r"(?:\b(?:ons|onze|mijn|notre|nos|our)\s+(?P<named>{interest})\s*(?::|\bis\b|\bbestaat erin\b|\best\b|"
+    r"\bconsiste\b|\bare\b)|(?:^|[.;]\s*)(?P<labelled>{interest})\s*:)\s*(?P<interest>\S.+)$".format(
+        interest=r"gerechtvaardigd(?:e)?\s+belang(?:en)?|int[ée]r[êe]ts?\s+l[ée]gitimes?|legitimate\s+interests?"
+    ),
     re.IGNORECASE,
 )
+_EXPLICIT_CONSENT = ("uitdrukkelijke toestemming", "consentement explicite", "explicit consent")
+
+
+def _country_word_in(name: str) -> str | None:
+    """A country the template knows, named inside a company name ("META PLATFORMS IRELAND LIMITED": Ireland)."""
+    padded = f" {fold_words(name)} "
+    for country in template().countries:
+        for word in country.all_names():
+            if len(word) > 3 and f" {fold_words(word)} " in padded:
+                return word
+    return None
 
 
 def _retention(at: At, language: str) -> CommentedMap:
