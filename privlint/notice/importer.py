@@ -44,6 +44,7 @@ from privlint.notice.parser import (
     retention_of,
     special_category_conditions_in,
     split_items,
+    version_in,
 )
 from privlint.notice.template import LazyPattern, fold, fold_words, has_word_prefix, spaces, template
 
@@ -327,46 +328,77 @@ class _Builder:
                     self._statement(section, sentence, at, sections)
 
     def _statement(self, section: Section, sentence: str, at: At, sections: dict[str, Any]) -> None:
-        dpo = statements.dpo_of(sentence)
-        if dpo is not None:
-            controller = sections.get("controller")
-            if controller is None:
-                controller = sections["controller"] = CommentedMap()
-            if "dpo" not in controller:
-                entry = CommentedMap([("designated", dpo.designated)])
-                if dpo.email:
-                    entry["email"] = dpo.email
-                entry["text"] = self._t(sentence)
-                controller["dpo"] = entry
-                controller.yaml_add_eol_comment(self._where(at), "dpo")
-                self._placed_also(at, "controller.dpo")
+        if self._version_statement(sentence, at, sections["notice"]):
             return
-        automated = statements.automated_of(sentence)
-        if automated is not None:
-            if "automated_decision_making" not in sections:
-                sections["automated_decision_making"] = CommentedMap(
-                    [("used", automated.used), ("text", self._t(sentence))]
-                )
-                self.comments["automated_decision_making"] = f"The notice's statement ({self._where(at)})."
-                self._placed_also(at, "automated_decision_making")
+        if self._dpo_statement(sentence, at, sections):
+            return
+        if self._automated_statement(sentence, at, sections):
             return
         if section.id == "sharing_personal_data":
-            role = statements.recipient_role_of(sentence)
-            if role is not None and "default_recipient_role" not in sections:
-                sections["default_recipient_role"] = CommentedMap(
-                    [("role", role.role), ("hedged", role.hedged), ("text", self._t(sentence))]
-                )
-                self.comments["default_recipient_role"] = f"One role for all recipients ({self._where(at)})."
-                self._placed_also(at, "default_recipient_role")
-                return
-            names = statements.categories_of(sentence)
-            if names and "named_recipient_categories" not in sections:
-                sections["named_recipient_categories"] = self._categories(names, sections)
-                self.comments["named_recipient_categories"] = (
-                    f"The recipient categories the notice names ({self._where(at)}), with the sharing entries "
-                    "whose name or recipient shares a telling word with them."
-                )
-                self._placed_also(at, "named_recipient_categories")
+            self._sharing_statement(sentence, at, sections)
+
+    def _version_statement(self, sentence: str, at: At, notice: CommentedMap) -> bool:
+        stated = version_in(sentence) if "date" not in notice else None
+        if stated is None:
+            return False
+        version, date = stated
+        if version is not None and "version" not in notice:
+            notice["version"] = DoubleQuotedScalarString(version)
+        notice["date"] = DoubleQuotedScalarString(date)
+        notice.yaml_add_eol_comment(f"line {at.line}", "date")
+        self._placed_also(at, "notice.date" if version is None else "notice.version and notice.date")
+        return True
+
+    def _dpo_statement(self, sentence: str, at: At, sections: dict[str, Any]) -> bool:
+        dpo = statements.dpo_of(sentence)
+        if dpo is None:
+            return False
+        controller = sections.get("controller")
+        if controller is None:
+            controller = sections["controller"] = CommentedMap()
+        if "dpo" in controller:
+            if controller["dpo"]["designated"] != dpo.designated:
+                self._note(at, "this sentence contradicts the notice's earlier statement on the DPO; the first is kept")
+            return True
+        entry = CommentedMap([("designated", dpo.designated)])
+        if dpo.email:
+            entry["email"] = dpo.email
+        entry["text"] = self._t(sentence)
+        controller["dpo"] = entry
+        controller.yaml_add_eol_comment(self._where(at), "dpo")
+        self._placed_also(at, "controller.dpo")
+        return True
+
+    def _automated_statement(self, sentence: str, at: At, sections: dict[str, Any]) -> bool:
+        automated = statements.automated_of(sentence)
+        if automated is None:
+            return False
+        if "automated_decision_making" in sections:
+            if sections["automated_decision_making"]["used"] != automated.used:
+                self._note(at, "this sentence contradicts the earlier one on automated decisions; the first is kept")
+            return True
+        sections["automated_decision_making"] = CommentedMap([("used", automated.used), ("text", self._t(sentence))])
+        self.comments["automated_decision_making"] = f"The notice's statement ({self._where(at)})."
+        self._placed_also(at, "automated_decision_making")
+        return True
+
+    def _sharing_statement(self, sentence: str, at: At, sections: dict[str, Any]) -> None:
+        role = statements.recipient_role_of(sentence)
+        if role is not None and "default_recipient_role" not in sections:
+            sections["default_recipient_role"] = CommentedMap(
+                [("role", role.role), ("hedged", role.hedged), ("text", self._t(sentence))]
+            )
+            self.comments["default_recipient_role"] = f"One role for all recipients ({self._where(at)})."
+            self._placed_also(at, "default_recipient_role")
+            return
+        names = statements.categories_of(sentence)
+        if names and "named_recipient_categories" not in sections:
+            sections["named_recipient_categories"] = self._categories(names, sections)
+            self.comments["named_recipient_categories"] = (
+                f"The recipient categories the notice names ({self._where(at)}), with the sharing entries "
+                "whose name or recipient shares a telling word with them."
+            )
+            self._placed_also(at, "named_recipient_categories")
 
     def _categories(self, names: list[str], sections: dict[str, Any]) -> CommentedSeq:
         result = CommentedSeq()

@@ -384,8 +384,12 @@ def _split_at_bullets(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     for paragraph in paragraphs:
         current: list[At] = []
         in_list = False
-        for line in paragraph:
+        for number, line in enumerate(paragraph):
             bullet = _BULLET.match(line.text) is not None
+            named = not bullet and _entry_head(line) is not None and number + 1 < len(paragraph)
+            if named and _field(paragraph[number + 1]) is not None and current:
+                result.append(tuple(current))  # "**Volgende verwerking**" right after the last field line
+                current = []
             if bullet and current and not in_list:
                 result.append(tuple(current))
                 current = []
@@ -514,9 +518,29 @@ def _lines_of(paragraphs: Sequence[Paragraph], start: int, end: int) -> list[At]
 # --- entries ----------------------------------------------------------------------------------
 
 
+_BOLD_LINE = LazyPattern(r"^(?:\*\*|__)(?P<text>[^*_].*?[^:*_])(?:\*\*|__)$")
+_MARKDOWN_HEADING = LazyPattern(r"^#{2,4}\s+(?P<text>\S.*)$")
+
+
+def _entry_head(line: At) -> tuple[At, bool] | None:
+    """The name of the entry ``line`` starts, and whether it is bold: a bullet, a bold line, a Markdown heading."""
+    bullet = _BULLET.match(line.text)
+    if bullet:
+        name = line.part(bullet.start("text"))
+        bold = name.text.startswith(("**", "__")) and name.text.endswith(("**", "__")) and len(name.text) > 4
+        return (name.part(2, -2), True) if bold else (name, False)
+    bold_line = _BOLD_LINE.match(line.text)
+    if bold_line:
+        return line.part(bold_line.start("text"), bold_line.end("text")), True
+    heading = _MARKDOWN_HEADING.match(line.text)
+    if heading:
+        return _unmarked(line.part(heading.start("text"))), False
+    return None
+
+
 def _starts_entry(paragraphs: Sequence[Paragraph], index: int) -> bool:
     paragraph = paragraphs[index]
-    if not _is_bullets(paragraph):
+    if _entry_head(paragraph[0]) is None:
         return False
     if len(paragraph) > 1:
         return _field(paragraph[1]) is not None
@@ -527,12 +551,9 @@ def _read_entry(
     notice: ParsedNotice, section: Section, paragraphs: Sequence[Paragraph], index: int, kind: Kind | None
 ) -> int:
     head = paragraphs[index][0]
-    match = _BULLET.match(head.text)
-    assert match is not None  # noqa: S101 - _starts_entry checked it
-    name = head.part(match.start("text"))
-    bold = name.text.startswith(("**", "__")) and name.text.endswith(("**", "__")) and len(name.text) > 4
-    if bold:
-        name = name.part(2, -2)
+    found = _entry_head(head)
+    assert found is not None  # noqa: S101 - _read_section checked it
+    name, bold = found
     entry = Entry(name, bold, kind or "processing_activity", section.id)
     notice.place([head], f"the name of the entry {name.text!r}")
     last = _read_entry_lines(notice, entry, paragraphs[index][1:], None)
@@ -1194,6 +1215,23 @@ def _plain(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+_VERSION_IN_TEXT = LazyPattern(r"\b(?:versie|version)\s+(?P<version>\d+(?:\.\d+)*)\b", re.IGNORECASE)
+_UPDATED_IN_TEXT = LazyPattern(
+    r"\b(?:bijgewerkt|gewijzigd|aangepast|herzien|mise? a jour|modifiee?|revisee?|updated|revised|amended)\b",
+    re.IGNORECASE,
+)
+
+
+def version_in(sentence: str) -> tuple[str | None, str] | None:
+    """(version, date) a prose sentence states: "Deze verklaring werd laatst bijgewerkt op 15 maart 2026."."""
+    plain = _plain(sentence)
+    version = _VERSION_IN_TEXT.search(plain)
+    date = date_of(sentence) if (version or _UPDATED_IN_TEXT.search(plain)) else None
+    if date is None:
+        return None
+    return (version["version"] if version else None), date
+
+
 def version_of(line: At) -> VersionMention | None:
     """A line that gives the notice's version and/or date: "Versie 2 — 15 maart 2026", "Last updated: 3 May 2026"."""
     text = _plain(_unmarked(line).text)
@@ -1220,23 +1258,24 @@ def split_items(value: At, known: Iterable[str]) -> list[At]:
     """
     names = sorted({spaces(name) for name in known if name.strip()}, key=len, reverse=True)
     text, items, index = value.text, [], 0
+    separators = ", " if "," in text or ";" not in text else "; "  # "Naam; adres; telefoon"
     while index < len(text):
-        while index < len(text) and text[index] in ", ":
+        while index < len(text) and text[index] in separators:
             index += 1
         if index >= len(text):
             break
-        end = next((index + len(n) for n in names if _item_at(text, index, n)), -1)
+        end = next((index + len(n) for n in names if _item_at(text, index, n, separators)), -1)
         if end < 0:
-            comma = text.find(",", index)
-            end = len(text) if comma < 0 else comma
+            found = [at for at in (text.find(s, index) for s in separators.strip()) if at >= 0]
+            end = min(found) if found else len(text)
         items.append(value.part(index, end))
         index = end
     return [item for item in items if item.text]
 
 
-def _item_at(text: str, index: int, name: str) -> bool:
+def _item_at(text: str, index: int, name: str, separators: str) -> bool:
     end = index + len(name)
-    return text.startswith(name, index) and (end == len(text) or text[end:].lstrip().startswith(","))
+    return text.startswith(name, index) and (end == len(text) or text[end:].lstrip()[:1] in separators.strip())
 
 
 def sentences(text: str) -> list[str]:

@@ -696,3 +696,95 @@ def test_words_after_a_basis_that_name_no_law_stay_text_and_the_summary_says_so(
         "line 77: 'uitvoering van de opdracht' after the legal basis is kept as text: it names no law privlint can read"
     )
     assert len(imported.notes) == 3  # and the seed's two company names with 'Ireland
+
+
+def test_entries_may_start_with_a_bold_line_or_a_markdown_heading_and_list_items_with_semicolons():
+    text = (
+        "2. HET VERWERKEN VAN JOUW PERSOONSGEGEVENS\n\n"
+        "**Facturatie**\nDoel: Facturen\nRechtsgrond: Contract\nData items: Naam; Adres; BTW-nummer\n"
+        "Data wordt verwerkt in België en Nederland\n**Levering**\nRechtsgrond: Contract\n\n"
+        "### Marketing\nRechtsgrond: Toestemming\n"
+    )
+    imported = import_text(text)
+    assert imported.unplaced == []
+    assert [
+        (p["id"], p["legal_basis"], p.get("data_items"), p.get("locations"))
+        for p in imported.data()["processing_activities"]
+    ] == [
+        ("facturatie", "contract", ["naam", "adres", "btw_nummer"], ["BE", "NL"]),
+        ("levering", "contract", None, None),
+        ("marketing", "consent", None, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        (
+            "Wij zijn Smet-Jet NV, met maatschappelijke zetel te Nijverheidsstraat 3, 2260 Westerlo, België, "
+            "met ondernemingsnummer 0414.321.345."
+        ),
+        (
+            "Wij zijn Smet-Jet NV gevestigd te Nijverheidsstraat 3 2260 Westerlo België en met ondernemingsnummer "
+            "0414.321.345."
+        ),
+    ],
+)
+def test_controller_sentences_in_other_words(sentence: str):
+    data = import_text(f"1. WIE WE ZIJN\n\n{sentence}\n").data()
+    assert data["controller"] == {
+        "name": "Smet-Jet NV",
+        "legal_form": "NV",
+        "address": {"street": "Nijverheidsstraat 3", "postcode": "2260", "city": "Westerlo", "country": "BE"},
+        "enterprise_number": "0414.321.345",
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "contact"),
+    [
+        (
+            "Voor vragen kan je contact opnemen met onze privacy coördinator Cartiche Tournier via cto@smetjet.be.",
+            ("Cartiche Tournier", "privacy_coordinator", "cto@smetjet.be"),
+        ),
+        (
+            (
+                "Pour toute question, veuillez contacter notre délégué à la protection des données, Marie Dubois, "
+                "à l'adresse dpo@dubois.be."
+            ),
+            ("Marie Dubois", "dpo", "dpo@dubois.be"),
+        ),
+        (
+            "Please contact our privacy coordinator Ann Claes at ann@shop.be.",
+            ("Ann Claes", "privacy_coordinator", "ann@shop.be"),
+        ),
+    ],
+)
+def test_contact_sentences_in_other_words(sentence: str, contact: tuple[str, str, str]):
+    data = import_text(f"1. WIE WE ZIJN\n\n{sentence}\n").data()
+    found = data["controller"]["privacy_contact"]
+    assert (found["name"], found["role"], found["email"]) == contact
+
+
+def test_the_contact_sentence_of_the_seed_names_no_one_else():
+    notice = parse(SEED_TEXT)
+    assert [(c.name, c.role, c.email) for c in notice.contacts] == [
+        ("Cartiche Tournier", "privacy_coordinator", "cto@smetjet.be"),
+        ("Cartiche Tournier", "privacy_coordinator", "cto@smetjet.be"),
+    ]
+
+
+def test_a_date_stated_in_a_prose_sentence_is_the_notice_date():
+    data = _changed(
+        28, "We nodigen je uit", "Deze verklaring werd laatst bijgewerkt op 15 maart 2026. We nodigen je uit"
+    )
+    assert (data["notice"].get("version"), data["notice"]["date"]) == (None, "2026-03-15")
+
+
+def test_contradicting_statements_keep_the_first_and_say_so():
+    text = "1. WIE WE ZIJN\n\nEr is geen DPO aangewezen.\n\nOnze DPO is bereikbaar via dpo@x.be.\n"
+    imported = import_text(text)
+    assert imported.data()["controller"]["dpo"]["designated"] is False
+    assert imported.notes == [
+        "line 5: this sentence contradicts the notice's earlier statement on the DPO; the first is kept"
+    ]
