@@ -32,10 +32,12 @@ from privlint.notice import statements
 from privlint.notice.parser import (
     Address,
     At,
+    BasisFacts,
     ContactMention,
     Entry,
     ParsedNotice,
     Section,
+    bases_named_in,
     country_in_name,
     legal_basis_parts,
     legal_reference_of,
@@ -636,17 +638,26 @@ class _Builder:
             return
         facts = legal_basis_parts(entry.legal_basis.text)
         if facts.basis is None:
-            kept.append(entry.legal_basis)
-            self._unplace(entry.legal_basis, f"not a legal basis: {entry.legal_basis.text!r}")
-            self._special(entry, result, conditions)
-            return
+            named = bases_named_in(entry.legal_basis.text)
+            negated = _NEGATION.search(entry.legal_basis.text) is not None
+            if len(named) != 1 or negated:
+                kept.append(entry.legal_basis)
+                reason = f"not a legal basis: {entry.legal_basis.text!r}"
+                if len(named) > 1:
+                    reason = f"names {len(named)} legal bases ({', '.join(named)}); the model holds one per entry"
+                self._unplace(entry.legal_basis, reason)
+                self._special(entry, result, conditions)
+                return
+            facts = BasisFacts(named[0], None)
+            kept.append(entry.legal_basis)  # the label as written stays with the entry
+            self._note(entry.legal_basis, f"legal basis {named[0]} read from the words of {entry.legal_basis.text!r}")
         result["legal_basis"] = facts.basis
         result.yaml_add_eol_comment(f'"{entry.legal_basis.text}"', "legal_basis")
         if any(words in fold(entry.legal_basis.text) for words in _EXPLICIT_CONSENT):
             conditions.append("explicit_consent")  # GDPR 9(2)(a) in its own words
         qualifier = facts.qualifier
         if qualifier is not None and not special_category_conditions_in(qualifier):
-            self._qualifier(entry.legal_basis, facts.basis, qualifier, result, kept)
+            self._qualifier(entry.legal_basis, str(facts.basis), qualifier, result, kept)
         if "legitimate_interest" not in result:
             self._interest(entry, result)
         self._special(entry, result, conditions)
@@ -789,6 +800,7 @@ _INTEREST = LazyPattern(
     ),
     re.IGNORECASE,
 )
+_NEGATION = LazyPattern(r"\b(?:geen|niet|zonder|pas|sans|aucun|no|not|without)\b", re.IGNORECASE)
 _EXPLICIT_CONSENT = ("uitdrukkelijke toestemming", "consentement explicite", "explicit consent")
 
 

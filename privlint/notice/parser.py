@@ -417,6 +417,8 @@ def _read_section(notice: ParsedNotice, section: Section, lines: Sequence[At], *
             index = _read_entry(notice, section, paragraphs, index, entry_kind)
             intro = "processing_activities" if entry_kind == "processing_activity" else "sharing"
             continue
+        if intro is None and section.id == "exercising_your_rights" and _is_bullets(paragraph):
+            intro = "rights" if _is_rights_list(paragraph) else None
         if intro in {"data_items", "rights", "cookies"} and _is_bullets(paragraph):
             index = _read_list(notice, intro, paragraphs, index)
             intro = None
@@ -426,18 +428,11 @@ def _read_section(notice: ParsedNotice, section: Section, lines: Sequence[At], *
             intro = None
             index += 1
             continue
-        if len(paragraph) == 1 and notice.version is None and (version := version_of(paragraph[0])) is not None:
-            notice.version = version
-            notice.place(paragraph, "notice.version and notice.date")
+        if _read_version(notice, paragraph):
             index += 1
             continue
         block, default = _intro(paragraph)
-        if default:
-            notice.place(paragraph, "the template's introduction of a list (not part of the model)")
-        else:
-            section.prose.append(paragraph)
-            notice.place(paragraph, where)
-            notice.contacts.extend(_contact_mentions(paragraph))
+        _read_prose(notice, section, paragraph, where, default=default)
         intro = block
         if block == "data_items" and notice.data_list_intro is None:
             notice.data_list_intro = paragraph[0]
@@ -446,6 +441,25 @@ def _read_section(notice: ParsedNotice, section: Section, lines: Sequence[At], *
         if block in {"processing_activities", "sharing"}:
             entry_kind = "processing_activity" if block == "processing_activities" else "sharing"
         index += 1
+
+
+def _read_version(notice: ParsedNotice, paragraph: Paragraph) -> bool:
+    """A paragraph that is the version line ("Versie 2 — 15 maart 2026")."""
+    version = version_of(paragraph[0]) if len(paragraph) == 1 and notice.version is None else None
+    if version is None:
+        return False
+    notice.version = version
+    notice.place(paragraph, "notice.version and notice.date")
+    return True
+
+
+def _read_prose(notice: ParsedNotice, section: Section, paragraph: Paragraph, where: str, *, default: bool) -> None:
+    if default:
+        notice.place(paragraph, "the template's introduction of a list (not part of the model)")
+        return
+    section.prose.append(paragraph)
+    notice.place(paragraph, where)
+    notice.contacts.extend(_contact_mentions(paragraph))
 
 
 def _section_kind(section: Section) -> Kind | None:
@@ -477,7 +491,26 @@ def _intro(paragraph: Paragraph) -> tuple[str | None, bool]:
     for block in template().blocks:
         if any(f" {fold(pattern)} " in folded for pattern in block.patterns):
             return block.key, False
+    if _DATA_INTRO.search(folded):
+        return "data_items", False
     return None, False
+
+
+# "de volgende categorieën persoonsgegevens :", "onderstaande gegevens :", "les données personnelles
+# suivantes :", "the following categories of personal data:" (over folded text).
+_DATA_INTRO = LazyPattern(
+    r" (?:volgende|onderstaande|hierna vermelde|following)(?: \w+){0,3} (?:persoons)?(?:gegevens|data|dataelementen)"
+    r"(?: (?:elementen|items))? $|"
+    r" (?:donnees|donnees personnelles|donnees a caractere personnel|categories de donnees)(?: \w+){0,2}"
+    r" (?:suivantes|ci dessous) $"
+)
+
+
+def _is_rights_list(paragraph: Paragraph) -> bool:
+    """A bullet list most of whose bullets each name a right (a rights list without the template's intro)."""
+    bullets = [line for line in paragraph if _BULLET.match(line.text)]
+    named = [line for line in bullets if right_of(_BULLET.sub(r"\g<text>", line.text)) is not None]
+    return len(bullets) >= 2 and len(named) * 2 > len(bullets)
 
 
 def _read_list(notice: ParsedNotice, block: str, paragraphs: Sequence[Paragraph], index: int) -> int:
@@ -934,6 +967,30 @@ _QUALIFIER = LazyPattern(
 class BasisFacts(NamedTuple):
     basis: str | None
     qualifier: str | None  # what the line says after the label: a law, an interest, a 9(2) condition
+
+
+# Words that name one legal basis in a longer label ("Uitvoering van de overeenkomst met de klant",
+# "Toestemming van de betrokkene"), over folded text. A label with words of two bases names none.
+_BASIS_WORDS = (
+    ("consent", LazyPattern(r"\b(?:toestemming|consent|consentement)\b")),
+    ("contract", LazyPattern(r"\b(?:overeenkomst|contract|contrat|contractuele)\b")),
+    (
+        "legal_obligation",
+        LazyPattern(r"\b(?:wettelijke verplichting(?:en)?|obligations? legales?|legal obligations?)\b"),
+    ),
+    ("vital_interest", LazyPattern(r"\b(?:vita(?:al|le) belang(?:en)?|interets? vita(?:l|ux)|vital interests?)\b")),
+    ("public_task", LazyPattern(r"\b(?:algemeen belang|openbaar gezag|interet public|public (?:interest|task))\b")),
+    (
+        "legitimate_interest",
+        LazyPattern(r"\b(?:gerechtvaardigde? belang(?:en)?|interets? legitimes?|legitimate interests?)\b"),
+    ),
+)
+
+
+def bases_named_in(text: str) -> list[str]:
+    """The legal bases whose words ``text`` uses (for a label the template does not list as such)."""
+    folded = fold(text)
+    return [value for value, pattern in _BASIS_WORDS if pattern.search(folded)]
 
 
 def legal_basis_parts(text: str) -> BasisFacts:

@@ -788,3 +788,54 @@ def test_contradicting_statements_keep_the_first_and_say_so():
     assert imported.notes == [
         "line 5: this sentence contradicts the notice's earlier statement on the DPO; the first is kept"
     ]
+
+
+@pytest.mark.parametrize(
+    ("label", "basis", "reason"),
+    [
+        ("Uitvoering van de overeenkomst met de klant", "contract", None),
+        ("Toestemming van de betrokkene", "consent", None),
+        (
+            "Contract en wettelijke verplichting",
+            None,
+            "names 2 legal bases (contract, legal_obligation); the model holds one per entry",
+        ),
+        ("Geen toestemming nodig", None, "not a legal basis: 'Geen toestemming nodig'"),
+        ("Contractueel belang", None, "not a legal basis: 'Contractueel belang'"),
+    ],
+)
+def test_a_longer_basis_label_is_read_from_its_words_when_they_name_one_basis(
+    label: str, basis: str | None, reason: str | None
+):
+    imported = import_text(changed_seed(77, "Rechtsgrond: Contract", f"Rechtsgrond: {label}"))
+    activity = by_id(imported.data()["processing_activities"], "client_dossier_opmaak_en_behandeling")
+    assert activity.get("legal_basis") == basis
+    assert activity["text"] == {"nl": f"Rechtsgrond: {label}"}  # the label as written stays with the entry
+    assert [imported.reasons[at.line] for at in imported.unplaced] == ([reason] if reason else [])
+    if basis is not None:
+        assert f"line 77: legal basis {basis} read from the words of {label!r}" in imported.notes
+
+
+def test_a_rights_list_without_the_template_introduction_is_read_as_rights():
+    text = "1. JE RECHTEN UITOEFENEN\n\nJe kan:\n\n- Inzage vragen.\n- Verbetering vragen.\n- Bezwaar maken.\n"
+    assert [r["right"] for r in import_text(text).data()["rights"]] == ["access", "rectification", "objection"]
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Wij verwerken de volgende categorieën persoonsgegevens:",
+        "We gebruiken onderstaande gegevens :",
+        "Nous traitons les données personnelles suivantes :",
+        "We process the following categories of personal data:",
+    ],
+)
+def test_data_list_introductions_in_other_words(intro: str):
+    text = f"2. HET VERWERKEN VAN JOUW PERSOONSGEGEVENS\n\n{intro}\n\n- Naam\n- Adres\n"
+    assert [i["id"] for i in import_text(text).data()["data_items"]] == ["naam", "adres"]
+
+
+def test_the_seed_principles_list_is_no_data_list():
+    names = [i["name"]["nl"] for i in SEED_DATA["data_items"]]
+    assert (len(names), names[:2]) == (21, ["BTW nummer", "Bedrijfsadres"])  # lines 45-46
+    assert not any(name.startswith("Enkel worden verzameld") for name in names)  # line 36, a principle
