@@ -30,7 +30,10 @@ _LABEL = LazyPattern(r"^(?P<label>[^:]{1,40}?)\s*:\s*(?P<value>\S.*)$")
 _UNKNOWN_LABEL = LazyPattern(r"^[A-Z][^:.]{0,39}:\s+\S")
 EMAIL = r"[^\s@<>(),;:]+@[^\s@<>(),;:]+\.[A-Za-z]{2,}"
 _EMAIL_LINE = LazyPattern(rf"^(?:e-?mail\s*:\s*)?(?P<email>{EMAIL})$", re.IGNORECASE)
-_URL_LINE = LazyPattern(r"^<?(?P<url>https?://[^\s<>]+)>?$")
+_URL_LINE = LazyPattern(
+    r"^(?:(?:website|site web|site internet|site|web|url|internet|webadres)\s*:\s*)?<?(?P<url>(?:https?://|www\.)[^\s<>]+)>?$",
+    re.IGNORECASE,
+)
 _SENTENCE_END = LazyPattern(r"(?<=[.!?])\s+")
 _MAX_HEADING = 100
 _MAX_SENTENCE = 500  # the template's one-line sentences (controller, address) are shorter
@@ -867,8 +870,14 @@ def _read_authority_line(authority: AuthorityMention, at: At, *, single_line: bo
     address = _authority_address().fullmatch(at.text) if len(at.text) <= _MAX_SENTENCE else None
     if address is not None and authority.address is None and _looks_like_a_street(address["street"]):
         country = country_of(address["country"]) if address["country"] else None
+        street = address["street"]
+        name, _, rest = street.partition(", ")
+        if rest and authority.name is None and not any(c.isdigit() for c in name) and any(c.isdigit() for c in rest):
+            # "Gegevensbeschermingsautoriteit, Drukpersstraat 35, 1000 Brussel": name, street, city
+            authority.name = at.part(0, len(name))
+            street = rest
         authority.address_line = at
-        authority.address = Address(address["street"], address["postcode"], address["city"], country)
+        authority.address = Address(street, address["postcode"], address["city"], country)
         if address["url"]:
             authority.url = at.part(address.start("url"), address.end("url"))
         return True
@@ -1215,10 +1224,11 @@ def country_in_name(name: str) -> tuple[str, str] | None:
     match = _IN_PARENTHESES.match(text) or _AFTER_COMMA.match(text)
     if match is None:
         return None
+    # "(The Rocket Science Group LLC, VS)": the country is the last part of the remark.
     inner = re.sub(
         r"^(?:gevestigd in|located in|based in|établie? en|basée? en|in|en|aux|au)\s+",
         "",
-        match["country"].strip(),
+        match["country"].split(",")[-1].strip(),
         flags=re.IGNORECASE,
     )
     code = country_of(inner) or country_of(re.sub(r"^(?:de|het|the|la|le|les|l')\s*", "", inner, flags=re.IGNORECASE))

@@ -839,3 +839,41 @@ def test_the_seed_principles_list_is_no_data_list():
     names = [i["name"]["nl"] for i in SEED_DATA["data_items"]]
     assert (len(names), names[:2]) == (21, ["BTW nummer", "Bedrijfsadres"])  # lines 45-46
     assert not any(name.startswith("Enkel worden verzameld") for name in names)  # line 36, a principle
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "country"),
+    [
+        (
+            "Mailchimp (The Rocket Science Group LLC, VS) ontvangt de data",
+            "Mailchimp (The Rocket Science Group LLC, VS)",
+            "US",
+        ),
+        (
+            "Acme Mail Ltd., gevestigd in het Verenigd Koninkrijk ontvangt de data",
+            "Acme Mail Ltd., gevestigd in het Verenigd Koninkrijk",
+            "GB",
+        ),
+        ("CloudCompta SA (Luxembourg) reçoit les données", "CloudCompta SA (Luxembourg)", "LU"),
+        ("Ontvanger: HelpDesk Ltd (UK)", "HelpDesk Ltd (UK)", "GB"),
+    ],
+)
+def test_the_country_a_recipient_line_states(line: str, name: str, country: str):
+    data = import_text(f"- Nieuwsbrief\n\nRechtsgrond: Toestemming\n\n{line}\n").data()
+    assert [(r["name"], r.get("country")) for r in data["recipients"]] == [(name, country)]
+
+
+def test_an_authority_on_one_line_with_its_site_and_phone_labelled():
+    text = (
+        "1. GEGEVENSBESCHERMINGS AUTORITEIT\n\nElke klacht kan je richten aan de gegevensbeschermingsautoriteit.\n\n"
+        "Gegevensbeschermingsautoriteit, Drukpersstraat 35, 1000 Brussel\n\n"
+        "Website: www.gegevensbeschermingsautoriteit.be\n\nTel.: 02 274 48 00\n"
+    )
+    imported = import_text(text)
+    assert imported.unplaced == []
+    assert imported.data()["supervisory_authority"] == {
+        "name": "Gegevensbeschermingsautoriteit",
+        "address": {"street": "Drukpersstraat 35", "postcode": "1000", "city": "Brussel"},
+        "url": "www.gegevensbeschermingsautoriteit.be",
+        "phone": "02 274 48 00",
+    }
