@@ -397,8 +397,18 @@ class _Builder:
         if names and "named_recipient_categories" not in sections:
             sections["named_recipient_categories"] = self._categories(names, sections)
             self.comments["named_recipient_categories"] = (
-                f"The recipient categories the notice names ({self._where(at)}), with the sharing entries "
-                "whose name or recipient shares a telling word with them."
+                f"The recipient categories the notice names ({self._where(at)} and after it), with the sharing "
+                "entries whose name or recipient shares a telling word with them."
+            )
+            self._placed_also(at, "named_recipient_categories")
+            return
+        category = statements.passed_on_to(sentence)
+        if category is not None:
+            found = self._categories([category], sections)
+            found[0]["text"] = self._t(sentence)
+            sections.setdefault("named_recipient_categories", CommentedSeq()).extend(found)
+            self.comments.setdefault(
+                "named_recipient_categories", f"The recipient categories the notice names ({self._where(at)})."
             )
             self._placed_also(at, "named_recipient_categories")
 
@@ -758,27 +768,42 @@ class _Builder:
         return authority or None
 
     def _website(self) -> CommentedMap | None:
-        if not self.parsed.cookies:
-            return None
+        """The cookie list of the website section: named cookies, and the kinds it describes as text."""
         cookie_list = CommentedSeq()
+        kinds: list[At] = []
         for at in self.parsed.cookies:
-            facts = statements.cookie_of(at.text)
-            if facts is None:
-                self._unplace(at, "a cookie-list bullet that starts with no cookie name")
+            if statements.is_cookie_kind(at.text):
+                kinds.append(at)  # "Essentiële cookies: ..." describes a kind, it names no cookie
+                self.placed[at.line] = "website.cookies.text (a kind of cookie, not a named one)"
                 continue
-            cookie = CommentedMap([("name", _scalar(facts.name))])
-            if facts.category:
-                cookie["category"] = facts.category
-            if facts.party:
-                cookie["party"] = facts.party
-            duration = retention_of(at.text).duration
-            if facts.session:
-                cookie["session"] = True
-            elif duration:
-                cookie["duration"] = duration
-            cookie["text"] = self._t(at.text)
-            cookie_list.append(cookie)
-        return CommentedMap([("cookies", CommentedMap([("cookie_list", cookie_list)]))]) if cookie_list else None
+            cookie = self._cookie(at)
+            if cookie is None:
+                self._unplace(at, "a cookie-list bullet that starts with no cookie name")
+            else:
+                cookie_list.append(cookie)
+        cookies = CommentedMap()
+        if cookie_list:
+            cookies["cookie_list"] = cookie_list
+        if kinds:
+            cookies["text"] = self._t("\n".join(f"- {at.text}" for at in kinds))
+        return CommentedMap([("cookies", cookies)]) if cookies else None
+
+    def _cookie(self, at: At) -> CommentedMap | None:
+        facts = statements.cookie_of(at.text)
+        if facts is None:
+            return None
+        cookie = CommentedMap([("name", _scalar(facts.name))])
+        if facts.category:
+            cookie["category"] = facts.category
+        if facts.party:
+            cookie["party"] = facts.party
+        duration = retention_of(at.text).duration
+        if facts.session:
+            cookie["session"] = True
+        elif duration:
+            cookie["duration"] = duration
+        cookie["text"] = self._t(at.text)
+        return cookie
 
 
 def _address(address: Address) -> CommentedMap:

@@ -107,6 +107,19 @@ def categories_of(sentence: str) -> list[str] | None:
     return names if len(names) >= 1 and all(len(name.split()) <= 5 for name in names) else None
 
 
+def passed_on_to(sentence: str) -> str | None:
+    """The category a sentence says data are passed on to: "door te geven aan de relevante autoriteiten"."""
+    verbs = "|".join(re.escape(w) for w in sorted(_words()["passed_on_to"], key=len, reverse=True))
+    match = re.search(
+        rf"\b(?:{verbs})\s+(?:de |het |les |la |le |the |l')?(?P<category>[^.,;:!?()]+?)\s*[.!]?$",
+        sentence,
+        re.IGNORECASE,
+    )
+    if match is None or len(match["category"].split()) > 5:
+        return None
+    return match["category"].strip()
+
+
 def covers(category: str, name: str) -> bool:
     """Whether ``name`` (an entry's or a recipient's) shares a telling word with ``category``.
 
@@ -149,6 +162,17 @@ def cookie_of(bullet: str) -> CookieFacts | None:
         categories.pop() if len(categories) == 1 else None,
         _has(folded, "cookie_session"),
         party.pop() if len(party) == 1 else None,
+    )
+
+
+def is_cookie_kind(bullet: str) -> bool:
+    """ "Essentiële cookies: ...", "Analytische cookies": a kind of cookie, not a cookie's name."""
+    head = re.split(r"\s*(?::|\(|\s[-\u2013\u2014]\s)", bullet.strip(), maxsplit=1)[0]
+    words = fold_words(head).split()
+    if {"cookie", "cookies"} & set(words):
+        return True
+    return bool(words) and any(
+        _phrase(tuple(entry["words"])).match(words[0]) for entry in _words()["cookie_categories"]
     )
 
 

@@ -640,6 +640,13 @@ def test_the_seed_states_one_role_for_all_recipients_and_names_categories():
         {"name": {"nl": "verzekerings partners"}, "sharing": ["verzekeringen"]},
         {"name": {"nl": "accountancy partners"}},
         {"name": {"nl": "juridische adviseurs"}},
+        {
+            "name": {"nl": "relevante autoriteiten"},
+            "text": {
+                "nl": "Houd er rekening mee dat we wettelijk verplicht kunnen zijn om bepaalde gegevens te verwerken "
+                "en mogelijks door te geven aan de relevante autoriteiten."
+            },
+        },
     ]
 
 
@@ -877,3 +884,35 @@ def test_an_authority_on_one_line_with_its_site_and_phone_labelled():
         "url": "www.gegevensbeschermingsautoriteit.be",
         "phone": "02 274 48 00",
     }
+
+
+def test_a_cookie_list_names_cookies_and_keeps_the_kinds_it_describes_as_text():
+    text = (
+        "1. WEBSITE EN COOKIES\n\nWe gebruiken deze cookies :\n\n"
+        "- Essentiële cookies: nodig om de site te laten werken\n"
+        "- _ga: Google Analytics, analytisch, derde partij, 2 jaar\n"
+        "- PHPSESSID: strikt noodzakelijk, sessie\n"
+    )
+    imported = import_text(text)
+    assert imported.unplaced == []
+    assert imported.data()["website"] == {
+        "cookies": {
+            "cookie_list": [
+                {
+                    "name": "_ga",
+                    "category": "analytics",
+                    "party": "third",
+                    "duration": "P2Y",
+                    "text": {"nl": "_ga: Google Analytics, analytisch, derde partij, 2 jaar"},
+                },
+                {
+                    "name": "PHPSESSID",
+                    "category": "essential",
+                    "session": True,
+                    "text": {"nl": "PHPSESSID: strikt noodzakelijk, sessie"},
+                },
+            ],
+            "text": {"nl": "- Essentiële cookies: nodig om de site te laten werken"},
+        }
+    }
+    assert imported.placed[5] == "website.cookies.text (a kind of cookie, not a named one)"
