@@ -43,6 +43,7 @@ from privlint.notice.parser import (
     legal_reference_of,
     locations_of,
     parse,
+    parse_address,
     retention_of,
     special_category_conditions_in,
     split_items,
@@ -529,12 +530,39 @@ class _Builder:
         if contact is not None:
             controller["privacy_contact"] = _contact(contact)
             controller.yaml_add_eol_comment(self._where(contact.at), "privacy_contact")
+            postal = self._postal_address(contact.name)
+            if postal is not None:
+                controller["privacy_contact"]["address"] = _address(postal)
             if contact.role == "dpo":  # "Ann Claes is our data protection officer": a DPO is designated
                 controller["dpo"] = CommentedMap(
                     [("designated", True), ("name", _scalar(contact.name)), ("email", contact.email)]
                 )
                 self._placed_also(contact.at, "controller.dpo")
         return controller
+
+    def _postal_address(self, contact_name: str) -> Address | None:
+        """The address after "... of via het adres van het bedrijf :" ("T.a.v. <contact>", street, city).
+
+        The lines stay in the section's text as well; the address is read only when a line
+        addressed to the contact ("T.a.v.", "À l'attention de", "Attn.") precedes it.
+        """
+        for section in self.parsed.sections:
+            paragraphs = section.prose
+            for index, paragraph in enumerate(paragraphs):
+                last = paragraph[-1].text
+                if not (last.endswith(":") and _ADDRESS_WORD.search(last)):
+                    continue
+                block = [p[0] for p in paragraphs[index + 1 : index + 4] if len(p) == 1]
+                attention = next((i for i, at in enumerate(block) if _ATTENTION.match(at.text)), None)
+                if attention is None or contact_name not in block[attention].text:
+                    continue
+                for at in block[attention + 1 :]:
+                    address = parse_address(at.text)
+                    if address is not None:
+                        for line in block[: block.index(at) + 1]:
+                            self._placed_also(line, "controller.privacy_contact.address")
+                        return address
+        return None
 
     def _audience(self) -> tuple[list[str] | None, CommentedSeq | None]:
         title = self.parsed.title
@@ -823,6 +851,11 @@ _INTEREST = LazyPattern(
     r"\bconsiste\b|\bare\b)|(?:^|[.;]\s*)(?P<labelled>{interest})\s*:)\s*(?P<interest>\S.+)$".format(
         interest=r"gerechtvaardigd(?:e)?\s+belang(?:en)?|int[ée]r[êe]ts?\s+l[ée]gitimes?|legitimate\s+interests?"
     ),
+    re.IGNORECASE,
+)
+_ADDRESS_WORD = LazyPattern(r"\b(?:adres|adresse|address)\b", re.IGNORECASE)
+_ATTENTION = LazyPattern(
+    r"^(?:t\.?a\.?v\.?|ter attentie van|à l'attention de|a l'attention de|attn\.?|for the attention of)\s",
     re.IGNORECASE,
 )
 _NEGATION = LazyPattern(r"\b(?:geen|niet|zonder|pas|sans|aucun|no|not|without)\b", re.IGNORECASE)

@@ -137,7 +137,13 @@ def test_the_seed_is_structured_as_the_notice_says():
         "legal_form": "NV",
         "address": {"street": "Nijverheidsstraat 3", "postcode": "2260", "city": "Westerlo", "country": "BE"},
         "enterprise_number": "BE0414.321.345",
-        "privacy_contact": {"name": "Cartiche Tournier", "role": "privacy_coordinator", "email": "cto@smetjet.be"},
+        "privacy_contact": {
+            "name": "Cartiche Tournier",
+            "role": "privacy_coordinator",
+            "email": "cto@smetjet.be",
+            # Section 8, lines 281-285: "Smet-Jet NV / T.a.v. Cartiche Tournier / Nijverheidsstraat 3 ..."
+            "address": {"street": "Nijverheidsstraat 3", "postcode": "2260", "city": "Westerlo", "country": "BE"},
+        },
     }
     assert data["audience"] == ["customers"]
     assert len(data["data_items"]) == 21
