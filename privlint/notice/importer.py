@@ -757,7 +757,7 @@ class _Builder:
                 recipient["country"] = located[0]
             elif (named := _country_word_in(bare)) is not None:
                 self._note(at, f"{bare!r} has {named!r} in its name; a company's name is not read as its country")
-            recipient.yaml_add_eol_comment(f'{self._where(at)}: "... ontvangt de data"', "id")
+            recipient.yaml_add_eol_comment(f'{self._where(at)}: "{_printable(self._line_text(at))}"', "id")
             self.recipient_list.append(recipient)
         return self.recipients[name]
 
