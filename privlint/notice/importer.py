@@ -57,7 +57,7 @@ FILES: Mapping[str, tuple[str, ...]] = {
     "data_items.yaml": ("data_items",),
     "processing.yaml": ("processing_activities",),
     "sharing.yaml": ("recipients", "sharing", "default_recipient_role", "named_recipient_categories"),
-    "website.yaml": ("website",),
+    "website.yaml": ("processor_role", "website", "social_media"),
     "rights.yaml": ("rights", "automated_decision_making", "supervisory_authority"),
 }
 _YAML11_SPECIAL = LazyPattern(r"y|n|yes|no|on|off|true|false|null|~", re.IGNORECASE)
@@ -290,10 +290,10 @@ class _Builder:
         sections["processing_activities"] = self._entries("processing_activity", processing_ids)
         sections["sharing"] = self._entries("sharing", processing_ids)
         sections["recipients"] = self.recipient_list
+        sections["website"] = self._website()
         self._prose_statements(sections)
         sections["rights"] = self._rights()
         sections["supervisory_authority"] = self._authority()
-        sections["website"] = self._website()
         documents: dict[str, CommentedMap] = {}
         for name, keys in FILES.items():
             document = CommentedMap((key, sections[key]) for key in keys if sections.get(key))
@@ -339,6 +339,44 @@ class _Builder:
             return
         if section.id == "sharing_personal_data":
             self._sharing_statement(sentence, at, sections)
+        elif section.id in {"website_and_cookies", "social_media", "processing_on_your_behalf"}:
+            self._website_statement(section.id, sentence, at, sections)
+
+    def _website_statement(self, section_id: str, sentence: str, at: At, sections: dict[str, Any]) -> None:
+        """Cookie consent, a social plugin, joint control with the platforms, the processor role."""
+        website = sections.get("website") or CommentedMap()
+        if section_id == "website_and_cookies" and statements.cookie_consent_of(sentence):
+            website.setdefault("cookies", CommentedMap())["consent_requested"] = True
+            self._placed_also(at, "website.cookies.consent_requested")
+        hedged = statements.social_plugin_of(sentence)
+        if hedged is not None and "social_plugins" not in website:
+            plugin = CommentedMap([("hedged", True)] if hedged else [])
+            plugin["text"] = self._t(sentence)
+            website["social_plugins"] = CommentedSeq([plugin])
+            self._placed_also(at, "website.social_plugins")
+        if website:
+            sections["website"] = website
+        if section_id == "social_media" and statements.joint_control_stated(sentence):
+            self._joint_controllers(at, sections)
+        role = statements.processor_role_of(sentence) if section_id == "processing_on_your_behalf" else None
+        if role is not None and "processor_role" not in sections:
+            sections["processor_role"] = CommentedMap([("applies", role)])
+            self._placed_also(at, "processor_role")
+
+    def _joint_controllers(self, at: At, sections: dict[str, Any]) -> None:
+        """The recipients of the social-media sharing entries, which the sentence makes joint controllers."""
+        platforms: list[str] = []
+        for entry in sections.get("sharing") or []:
+            if statements.is_social_media(str(plain(entry["name"]).get(self.language, ""))):
+                platforms.extend(r for r in entry.get("recipients", []) if r not in platforms)
+        if not platforms or "social_media" in sections:
+            return
+        sections["social_media"] = CommentedMap([("joint_controllers", CommentedSeq(platforms))])
+        for recipient in self.recipient_list:
+            if recipient["id"] in platforms and "role" not in recipient:
+                recipient["role"] = "joint_controller"
+                recipient.yaml_add_eol_comment(f"{self._where(at)}: joint controllers with the platform", "role")
+        self._placed_also(at, "social_media.joint_controllers and the platforms' role")
 
     def _version_statement(self, sentence: str, at: At, notice: CommentedMap) -> bool:
         stated = version_in(sentence) if "date" not in notice else None

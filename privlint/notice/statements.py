@@ -120,6 +120,46 @@ def passed_on_to(sentence: str) -> str | None:
     return match["category"].strip()
 
 
+def cookie_consent_of(sentence: str) -> bool | None:
+    """ "... zullen we je vragen om daarvoor toestemming te geven": visitors are asked to consent to cookies."""
+    folded = fold_words(sentence)
+    if not (_has(folded, "cookie") and _has(folded, "ask") and _has(folded, "consent")):
+        return None
+    if _negated(folded) or _has(folded, "about_rights"):
+        return None
+    return True
+
+
+def social_plugin_of(sentence: str) -> bool | None:
+    """A social media plugin on the website; ``True`` when hedged ("die mogelijk op onze website staat")."""
+    folded = fold_words(sentence)
+    if not (_has(folded, "plugin") and _has(folded, "site") and _has(folded, "social_media")):
+        return None
+    return _has(folded, "possibly")
+
+
+def joint_control_stated(sentence: str) -> bool:
+    """ "... beschouwt ... ons en het sociaal mediaplatform beiden als gezamenlijke verwerkingsverantwoordelijken"."""
+    folded = fold_words(sentence)
+    return _has(folded, "joint") and _has(folded, "social_media") and not _negated(folded)
+
+
+def is_social_media(name: str) -> bool:
+    return _has(fold_words(name), "social_media")
+
+
+def processor_role_of(sentence: str) -> str | None:
+    """How often the controller processes data on the reader's behalf (GDPR 28), as the sentence says."""
+    folded = fold_words(sentence)
+    if not _has(folded, "we_process_for_you"):
+        return None
+    if _has(folded, "exceptionally"):
+        return "exceptionally"
+    if _has(folded, "regularly"):
+        return "regularly"
+    return None
+
+
 def covers(category: str, name: str) -> bool:
     """Whether ``name`` (an entry's or a recipient's) shares a telling word with ``category``.
 
@@ -176,5 +216,34 @@ def is_cookie_kind(bullet: str) -> bool:
     )
 
 
+# Abbreviations after which a full stop ends no sentence ("zoals bijv. een like-knop").
+_ABBREVIATIONS = (
+    "bijv",
+    "bv",
+    "vb",
+    "o.a",
+    "m.a.w",
+    "enz",
+    "etc",
+    "art",
+    "nr",
+    "p.ex",
+    "e.g",
+    "i.e",
+    "cf",
+    "vs",
+    "t.a.v",
+)
+
+
 def split_sentences(text: str) -> list[str]:
-    return [part.strip() for part in re.split(r"(?<=[.!?])\s+", text.replace("\n", " ")) if part.strip()]
+    """The sentences of ``text``: cut after ".", "!" or "?" and a space, except after an abbreviation."""
+    pieces = [part for part in re.split(r"(?<=[.!?])\s+", text.replace("\n", " ")) if part.strip()]
+    sentences: list[str] = []
+    for piece in pieces:
+        last_word = sentences[-1].rsplit(" ", 1)[-1].lower().rstrip(".") if sentences else ""
+        if sentences and last_word.lstrip("(\"'") in _ABBREVIATIONS:
+            sentences[-1] = f"{sentences[-1]} {piece.strip()}"
+        else:
+            sentences.append(piece.strip())
+    return sentences

@@ -31,6 +31,7 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "data_items.yaml",
         "processing.yaml",
         "sharing.yaml",
+        "website.yaml",
         "rights.yaml",
     ]
     assert report.unplaced == []
@@ -64,33 +65,33 @@ def test_the_payroll_items_are_reported_as_undeclared(imported: Path):
         if f.code == "REF001" and "'lonen_en_remuneratie_werknemers'" in f.message
     ]
     assert payroll == [
-        (24, 9, "bankrekening"),
-        (25, 9, "naam_van_de_werknemer"),
-        (26, 9, "aanwezigheid_op_het_werk"),
-        (27, 9, "thuisadres"),
-        (28, 9, "datum_in_dienst"),
-        (29, 9, "huwelijkse_staat"),
-        (30, 9, "dagen_ziekteverzuim"),
-        (31, 9, "loon_en_remuneratiegegevens"),
-        (32, 9, "geboortedatum_leeftijd"),
-        (33, 9, "verlof_vakantiedagen"),
+        (26, 9, "bankrekening"),
+        (27, 9, "naam_van_de_werknemer"),
+        (28, 9, "aanwezigheid_op_het_werk"),
+        (29, 9, "thuisadres"),
+        (30, 9, "datum_in_dienst"),
+        (31, 9, "huwelijkse_staat"),
+        (32, 9, "dagen_ziekteverzuim"),
+        (33, 9, "loon_en_remuneratiegegevens"),
+        (34, 9, "geboortedatum_leeftijd"),
+        (35, 9, "verlof_vakantiedagen"),
     ]
 
 
 def test_it_support_without_recipient_is_reported(imported: Path):
     findings = [f for f in lint([imported]).findings if f.code == "RCP001"]
-    assert [(f.file.rsplit("/", 1)[-1], f.line, f.column) for f in findings] == [("sharing.yaml", 107, 5)]
+    assert [(f.file.rsplit("/", 1)[-1], f.line, f.column) for f in findings] == [("sharing.yaml", 109, 5)]
     assert findings[0].message == "sharing 'it_support' names no recipient of the data"
 
 
 def test_every_sharing_entry_without_retention_is_reported(imported: Path):
     findings = [f for f in lint([imported]).findings if f.code == "RET001"]
     assert [(f.line, f.column, f.message) for f in findings] == [
-        (17, 5, "sharing 'lonen_en_remuneratie_werknemers' states no retention period"),
-        (50, 5, "sharing 'verzekeringen' states no retention period"),
-        (68, 5, "sharing 'sociale_media_facebook_instagram' states no retention period"),
-        (87, 5, "sharing 'sociale_media_linkedin' states no retention period"),
-        (107, 5, "sharing 'it_support' states no retention period"),
+        (19, 5, "sharing 'lonen_en_remuneratie_werknemers' states no retention period"),
+        (52, 5, "sharing 'verzekeringen' states no retention period"),
+        (70, 5, "sharing 'sociale_media_facebook_instagram' states no retention period"),
+        (89, 5, "sharing 'sociale_media_linkedin' states no retention period"),
+        (109, 5, "sharing 'it_support' states no retention period"),
     ]
 
 
@@ -203,8 +204,16 @@ def test_a_sharing_entry_names_its_recipient_and_states_no_retention():
     assert SEED_DATA["recipients"] == [
         {"id": "sd_worx_sociaal_secretariaat", "name": "SD WORX Sociaal Secretariaat"},
         {"id": "dhondt_insurance_nv", "name": "D'hondt Insurance NV"},
-        {"id": "meta_platforms_ireland_limited", "name": "META PLATFORMS IRELAND LIMITED (ex-Facebook)"},
-        {"id": "linkedin_ireland_unlimited_company", "name": "LinkedIn Ireland Unlimited Company"},
+        {
+            "id": "meta_platforms_ireland_limited",
+            "name": "META PLATFORMS IRELAND LIMITED (ex-Facebook)",
+            "role": "joint_controller",  # section 7
+        },
+        {
+            "id": "linkedin_ireland_unlimited_company",
+            "name": "LinkedIn Ireland Unlimited Company",
+            "role": "joint_controller",
+        },
     ]
 
 
@@ -382,7 +391,7 @@ def test_the_yaml_names_the_notice_section_and_line(imported: Path):
     )
     assert processing[7] == "  - id: client_dossier_opmaak_en_behandeling"
     sharing = (imported / "sharing.yaml").read_text(encoding="utf-8").splitlines()
-    assert sharing[23] == (
+    assert sharing[25] == (
         '      - bankrekening                 # "Bankrekening" — not in the notice\'s data-item list'
     )
     items = (imported / "data_items.yaml").read_text(encoding="utf-8").splitlines()
@@ -424,7 +433,7 @@ def test_the_command_line_imports_and_refuses_a_second_time(tmp_path: Path):
             (229, "LinkedIn Ireland Unlimited Company"),
         )
     )
-    assert first.stdout == f"Wrote 5 policy files to {tmp_path / 'policy'} (language nl; 0 lines not placed).\n"
+    assert first.stdout == f"Wrote 6 policy files to {tmp_path / 'policy'} (language nl; 0 lines not placed).\n"
     second = run("import", "notice/klanten-privacyverklaring.txt", "-o", str(tmp_path / "policy"))
     assert second.returncode == 2
     assert "use --force to overwrite" in second.stderr
@@ -922,3 +931,22 @@ def test_a_cookie_list_names_cookies_and_keeps_the_kinds_it_describes_as_text():
         }
     }
     assert imported.placed[5] == "website.cookies.text (a kind of cookie, not a named one)"
+
+
+def test_the_seed_states_cookie_consent_a_hedged_plugin_joint_control_and_the_processor_role():
+    assert SEED_DATA["processor_role"] == {"applies": "exceptionally"}  # section 3, "In het uitzonderlijke geval"
+    assert SEED_DATA["website"]["cookies"] == {"consent_requested": True}  # section 6, "zullen we je vragen ..."
+    [plugin] = SEED_DATA["website"]["social_plugins"]
+    assert plugin["hedged"] is True  # section 7, "die mogelijk op onze website staat"
+    assert plugin["text"]["nl"].startswith('Als je de sociale media functies zoals bijv. "like-"')
+    # Section 7 makes the platforms joint controllers; they are the recipients of the social-media sharings.
+    assert SEED_DATA["social_media"] == {
+        "joint_controllers": ["meta_platforms_ireland_limited", "linkedin_ireland_unlimited_company"]
+    }
+    roles = {r["id"]: r.get("role") for r in SEED_DATA["recipients"]}
+    assert roles == {
+        "sd_worx_sociaal_secretariaat": None,
+        "dhondt_insurance_nv": None,
+        "meta_platforms_ireland_limited": "joint_controller",
+        "linkedin_ireland_unlimited_company": "joint_controller",
+    }
