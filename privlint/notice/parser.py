@@ -353,6 +353,10 @@ def _preamble(notice: ParsedNotice, lines: Sequence[At], toc_at: int, toc: Seque
 def _is_title(line: At, lines: Sequence[At], toc_at: int) -> bool:
     if _BULLET.match(line.text) or _field(line) is not None or len(line.text) > _MAX_HEADING:
         return False
+    if line.text.endswith((".", ":", ";", ",")):
+        return False
+    if line == next((other for other in lines if other.text), None) and _TITLE_WORD.search(fold(line.text)):
+        return True  # "Privacyverklaring Fietsen Maes BV" as the first line
     following = next((other for other in lines[line.line :] if other.text), None)
     if toc_at >= 0 and following is not None and following.line == toc_at + 1:
         return True
@@ -852,12 +856,34 @@ def country_of(name: str) -> str | None:
 def _read_authority(notice: ParsedNotice, at: At, *, single_line: bool) -> bool:
     if notice.complaint is None and right_of(at.text) == "lodge_complaint":
         notice.complaint = at
+        _authority_in_complaint(notice, at)
         return True
     authority = notice.authority or AuthorityMention()
     if _read_authority_line(authority, at, single_line=single_line):
         notice.authority = authority
         return True
     return False
+
+
+_TITLE_WORD = LazyPattern(r"\b(?:privacy\w*|confidentialite|vie privee|donnees personnelles|personal data)\b")
+_COMPLAINT_AUTHORITY = LazyPattern(
+    r"\b(?:bij|aan|aupres de|a|with|to)\s+(?:de |het |l ?|la |le |the )?"
+    r"(?P<rest>[A-Z][^,]+,[^<]+?\d{4,5}[^.<]*)\.?\s*(?:<[^<>]+>)?\.?$"
+)
+
+
+def _authority_in_complaint(notice: ParsedNotice, at: At) -> None:
+    """ "Je kan een klacht indienen bij de Gegevensbeschermingsautoriteit, Drukpersstraat 35, 1000 Brussel."."""
+    plain = _plain(at.text)
+    if notice.authority is not None or len(plain) != len(at.text):
+        return
+    match = _COMPLAINT_AUTHORITY.search(plain)
+    if match is None:
+        return
+    authority = AuthorityMention()
+    read = _read_authority_line(authority, at.part(match.start("rest"), match.end("rest")), single_line=True)
+    if read and authority.name is not None and authority.address is not None:
+        notice.authority = authority
 
 
 @functools.cache

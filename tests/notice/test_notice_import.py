@@ -950,3 +950,41 @@ def test_the_seed_states_cookie_consent_a_hedged_plugin_joint_control_and_the_pr
         "meta_platforms_ireland_limited": "joint_controller",
         "linkedin_ireland_unlimited_company": "joint_controller",
     }
+
+
+def test_a_first_line_that_names_the_notice_is_its_title_in_any_case():
+    data = import_text("Privacyverklaring Fietsen Maes BV\n\n1. WIE WE ZIJN\n\nTekst.\n").data()
+    assert data["notice"]["title"] == {"nl": "Privacyverklaring Fietsen Maes BV"}
+
+
+@pytest.mark.parametrize(
+    ("bullet", "right"),
+    [
+        ("Je gegevens te laten verbeteren", "rectification"),
+        ("Je gegevens te laten wissen", "erasure"),
+        ("De verwerking te laten beperken", "restriction"),
+        ("Demander la rectification de vos données", "rectification"),
+        ("Faire effacer vos données", "erasure"),
+        ("Vous opposer au traitement", "objection"),
+        ("Retirer votre consentement à tout moment", "withdraw_consent"),
+        ("Ask us to delete your data", "erasure"),
+        ("Restrict the processing of your data", "restriction"),
+        ("Een kopie op papier te krijgen", None),
+    ],
+)
+def test_rights_bullets_in_other_words(bullet: str, right: str | None):
+    assert right_of(bullet) == right
+
+
+def test_an_authority_named_in_the_complaint_sentence():
+    text = (
+        "1. GEGEVENSBESCHERMINGS AUTORITEIT\n\n"
+        "Je kan een klacht indienen bij de Gegevensbeschermingsautoriteit, Drukpersstraat 35, 1000 Brussel.\n"
+    )
+    imported = import_text(text)
+    data = imported.data()
+    assert [r["right"] for r in data["rights"]] == ["lodge_complaint"]
+    assert data["supervisory_authority"] == {
+        "name": "Gegevensbeschermingsautoriteit",
+        "address": {"street": "Drukpersstraat 35", "postcode": "1000", "city": "Brussel"},
+    }
