@@ -867,7 +867,7 @@ def _read_authority(notice: ParsedNotice, at: At, *, single_line: bool) -> bool:
 
 _TITLE_WORD = LazyPattern(r"\b(?:privacy\w*|confidentialite|vie privee|donnees personnelles|personal data)\b")
 _COMPLAINT_AUTHORITY = LazyPattern(
-    r"\b(?:bij|aan|aupres de|a|with|to)\s+(?:de |het |l ?|la |le |the )?"
+    r"\b(?:bij|aan|aupres de|a|with|to)\s+(?:de |het |l'|l\u2019|la |le |the )?"
     r"(?P<rest>[A-Z][^,]+,[^<]+?\d{4,5}[^.<]*)\.?\s*(?:<[^<>]+>)?\.?$"
 )
 

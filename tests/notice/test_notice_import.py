@@ -976,15 +976,31 @@ def test_rights_bullets_in_other_words(bullet: str, right: str | None):
     assert right_of(bullet) == right
 
 
-def test_an_authority_named_in_the_complaint_sentence():
-    text = (
-        "1. GEGEVENSBESCHERMINGS AUTORITEIT\n\n"
-        "Je kan een klacht indienen bij de Gegevensbeschermingsautoriteit, Drukpersstraat 35, 1000 Brussel.\n"
-    )
-    imported = import_text(text)
+@pytest.mark.parametrize(
+    ("sentence", "name", "street", "city"),
+    [
+        (
+            "Je kan een klacht indienen bij de Gegevensbeschermingsautoriteit, Drukpersstraat 35, 1000 Brussel.",
+            "Gegevensbeschermingsautoriteit",
+            "Drukpersstraat 35",
+            "Brussel",
+        ),
+        (
+            (
+                "Vous pouvez introduire une réclamation auprès de l'Autorité de protection des données, "
+                "Rue de la Presse 35, 1000 Bruxelles."
+            ),
+            "Autorité de protection des données",
+            "Rue de la Presse 35",
+            "Bruxelles",
+        ),
+    ],
+)
+def test_an_authority_named_in_the_complaint_sentence(sentence: str, name: str, street: str, city: str):
+    imported = import_text(f"1. GEGEVENSBESCHERMINGS AUTORITEIT\n\n{sentence}\n")
     data = imported.data()
     assert [r["right"] for r in data["rights"]] == ["lodge_complaint"]
     assert data["supervisory_authority"] == {
-        "name": "Gegevensbeschermingsautoriteit",
-        "address": {"street": "Drukpersstraat 35", "postcode": "1000", "city": "Brussel"},
+        "name": name,
+        "address": {"street": street, "postcode": "1000", "city": city},
     }
