@@ -428,19 +428,27 @@ def explain_rule(code: str) -> int:
     help="Directory for the policy files.",
 )
 @click.option("--force", is_flag=True, help="Overwrite policy files that already exist.")
-def import_notice(notice: Path, out_dir: Path, force: bool) -> int:
-    """Turn a notice written in the Smet-Jet template into a policy directory."""
+@click.option(
+    "--lang",
+    type=click.Choice(("nl", "fr", "en")),
+    default=None,
+    help="The notice's language (default: told from the text).",
+)
+@click.option("--explain", is_flag=True, help="Print, for every line of the notice, where it went in the model.")
+def import_notice(notice: Path, out_dir: Path, force: bool, lang: str | None, explain: bool) -> int:
+    """Turn a notice written in the Smet-Jet template into a policy directory.
+
+    Exit code 0 when every line of the notice was placed in the model, 1 when some were
+    not (they are listed, each with the reason), 2 on bad input.
+    """
+    from privlint import printable  # noqa: PLC0415
     from privlint.notice import importer  # noqa: PLC0415
 
     with _progress(f"importing {notice.name}"):
-        report = importer.import_notice(notice, out_dir, overwrite=force)
-    from privlint.printable import line as printable  # noqa: PLC0415
-
-    for line_number, text in report.unplaced:
-        click.echo(f"{printable(str(notice))}:{line_number}: not placed in the model: {printable(text)}", err=True)
-    placed = f"({len(report.unplaced)} lines not placed)"
-    click.echo(f"Wrote {len(report.files)} policy files to {printable(str(out_dir))} {placed}.")
-    return EXIT_CLEAN
+        report = importer.import_notice(notice, out_dir, overwrite=force, language=lang)
+    for line, text in importer.summary_lines(report, printable.line(str(notice)), explain=explain):
+        click.echo(text, err=not line)
+    return EXIT_FINDINGS if report.unplaced else EXIT_CLEAN
 
 
 @cli.command("render")

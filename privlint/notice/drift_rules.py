@@ -264,8 +264,9 @@ location_differs = describe(
     doc="""Where a processing takes place differs between the notice and the model.
 
     "Data wordt verwerkt binnen de EU" is EU, "binnen de EER" EEA, a named country its ISO
-    code. A sentence that names no location privlint can read ("buiten de EU" without a
-    country) cannot be shown to agree and is reported as well.
+    code, "buiten de EU" without a country ZZ (an unnamed place outside the EU). A sentence
+    that names no location privlint can read ("op onze eigen servers") cannot be shown to
+    agree and is reported as well.
 
     Fails::
 

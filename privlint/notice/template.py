@@ -15,8 +15,8 @@ import functools
 import re
 import tomllib
 import unicodedata
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -49,6 +49,10 @@ class SectionTemplate:
     id: str
     heading: Wording
     holds: tuple[str, ...]
+    also: tuple[str, ...] = ()  # other headings a writer gives the section
+
+    def headings(self) -> tuple[str, ...]:
+        return (*self.heading.by_language.values(), *self.also)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +119,7 @@ class Area:
     value: str
     wording: Wording
     patterns: tuple[re.Pattern[str], ...]
+    alone: bool = False  # read only when the sentence names no other area or country
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +128,9 @@ class Country:
     names: Mapping[str, str]
     articles: Mapping[str, str]
     also: tuple[str, ...]
+
+    def all_names(self) -> tuple[str, ...]:
+        return (*self.names.values(), *self.also)
 
     def in_text(self, language: str) -> str:
         """The name as it follows a preposition ("de Verenigde Staten")."""
@@ -149,6 +157,17 @@ class Template:
     events: tuple[Event, ...]
     areas: tuple[Area, ...]
     countries: tuple[Country, ...]
+    languages: tuple[str, ...] = ("nl", "fr", "en")
+    wording_also: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    numbers: Mapping[str, int] = field(default_factory=dict)  # folded word -> value, every language
+    months: Mapping[str, int] = field(default_factory=dict)  # folded month name -> 1..12
+    language_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    statements: Mapping[str, Any] = field(default_factory=dict)
+
+    def variants(self, key: str) -> tuple[str, ...]:
+        """Every wording of the sentence ``key``: each language's, then the listed alternatives."""
+        found = [*self.wording[key].by_language.values(), *self.wording_also.get(key, ())]
+        return tuple(dict.fromkeys(found))
 
     def say(self, key: str, language: str, **values: str) -> str:
         """The template sentence ``key`` in ``language`` with ``values`` filled in."""
@@ -159,7 +178,7 @@ class Template:
 
     def section_for_heading(self, heading: str) -> SectionTemplate | None:
         wanted = fold(heading)
-        return next((s for s in self.sections if fold(s.heading[self.language]) == wanted), None)
+        return next((s for s in self.sections if wanted in {fold(h) for h in s.headings()}), None)
 
     def host_of(self, key: str) -> SectionTemplate | None:
         """The template section that holds the model's top-level ``key``."""
@@ -193,6 +212,39 @@ class Template:
         return next(u for u in self.units if u.designator == designator)
 
 
+class LazyPattern:
+    """A regular expression compiled on first use, so that importing a module stays cheap."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+
+    @functools.cached_property
+    def compiled(self) -> re.Pattern[str]:
+        return re.compile(self.pattern, self.flags)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.compiled.match(text)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return self.compiled.fullmatch(text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.compiled.search(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text)
+
+    def findall(self, text: str) -> list[Any]:
+        return self.compiled.findall(text)
+
+    def split(self, text: str) -> list[str]:
+        return self.compiled.split(text)
+
+    def sub(self, replacement: str, text: str) -> str:
+        return self.compiled.sub(replacement, text)
+
+
 def fold(text: str) -> str:
     """``text`` without case, accents or punctuation: every other run of characters is one space."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -203,6 +255,11 @@ def fold(text: str) -> str:
 def spaces(text: str) -> str:
     """``text`` with every run of white space one space, and none at the ends."""
     return " ".join(text.split())
+
+
+def fold_words(text: str) -> str:
+    """:func:`fold`, with apostrophes read as word breaks ("l'accès" -> "l acces", French elision)."""
+    return fold(text.replace("'", " ").replace("\u2019", " "))
 
 
 def has_word_prefix(folded_text: str, keyword: str) -> int | None:
@@ -218,14 +275,18 @@ def template() -> Template:
     """The template, read once from the package data."""
     raw = tomllib.loads(resources.files("privlint.notice").joinpath("templates", TEMPLATE_FILE).read_text("utf-8"))
     language: str = raw["language"]
-    wording = {key: _wording(value, language) for key, value in raw["wording"].items() if key != "contact_mentions"}
+    wording = {key: _wording(value, language) for key, value in raw["wording"].items() if not isinstance(value, list)}
+    also = {key.removesuffix("_also"): tuple(value) for key, value in raw["wording"].items() if key.endswith("_also")}
     return Template(
         language=language,
         wording=wording,
         contact_mentions=tuple(raw["wording"]["contact_mentions"]),
         fields=tuple(Field(f["key"], _wording(f["label"], language), tuple(f["also"])) for f in raw["field"]),
         sections=tuple(
-            SectionTemplate(s["id"], _wording(s["heading"], language), tuple(s["holds"])) for s in raw["section"]
+            SectionTemplate(
+                s["id"], _wording(s["heading"], language), tuple(s["holds"]), tuple(s.get("heading_also", ()))
+            )
+            for s in raw["section"]
         ),
         blocks=tuple(
             Block(b["key"], b["host"], tuple(b["patterns"]), _wording(b["default_intro"], language))
@@ -250,18 +311,28 @@ def template() -> Template:
         units=tuple(_unit(u) for u in raw["retention_unit"]),
         events=tuple(_event(e, language) for e in raw["retention_event"]),
         areas=tuple(
-            Area(a["value"], _wording(a["wording"], language), tuple(re.compile(p) for p in a["patterns"]))
+            Area(
+                a["value"],
+                _wording(a["wording"], language),
+                tuple(re.compile(p) for p in a["patterns"]),
+                bool(a.get("alone", False)),
+            )
             for a in raw["location_area"]
         ),
         countries=tuple(
             Country(
                 c["code"],
-                {"nl": c["nl"], "en": c["en"]},
+                {lang: c[lang] for lang in ("nl", "fr", "en") if lang in c},
                 dict(c.get("article", {})),
                 tuple(c.get("also", ())),
             )
             for c in raw["country"]
         ),
+        wording_also=also,
+        numbers={fold(word): int(value) for table in raw["numbers"].values() for word, value in table.items()},
+        months={fold(name): number for names in raw["months"].values() for number, name in enumerate(names, 1)},
+        language_words={lang: frozenset(words) for lang, words in raw["language_words"].items()},
+        statements=raw["statements"],
     )
 
 
@@ -273,7 +344,7 @@ def _wording(value: Any, language: str) -> Wording:
 
 
 def _unit(raw: Mapping[str, Any]) -> Unit:
-    forms = {lang: (raw[lang]["one"], raw[lang]["other"]) for lang in ("nl", "en")}
+    forms = {lang: (raw[lang]["one"], raw[lang]["other"]) for lang in ("nl", "fr", "en") if lang in raw}
     return Unit(raw["designator"], forms, tuple(raw["also"]))
 
 

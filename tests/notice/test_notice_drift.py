@@ -228,3 +228,20 @@ def test_drift_case(code: str, case: dict[str, Any]):
     assert [(f.line, f.column, f.message) for f in findings] == [
         (expected["line"], expected["column"], expected["message"]) for expected in case["expect"]
     ]
+
+
+def test_a_law_after_the_legal_basis_label_agrees_with_the_basis():
+    policy = """\
+        processing_activities:
+          - id: invoicing
+            name: {nl: Facturatie}
+            legal_basis: legal_obligation
+            legal_obligation: {law: WBTW, provision: art. 60}
+            locations: [EU]
+        """
+    agreeing = (
+        "- **Facturatie**\n\nRechtsgrond: Wettelijke verplichting (art. 60 WBTW)\n\nData wordt verwerkt binnen de EU\n"
+    )
+    assert where(drift(policy, agreeing)) == []
+    other = agreeing.replace("Wettelijke verplichting", "Contract")
+    assert [(f.code, f.line, f.column) for f in drift(policy, other)] == [("DRF005", 3, 14)]

@@ -101,7 +101,7 @@ def legal_basis(entry: Entry, processing: Processing) -> Iterator[Drift]:
                 "DRF005", entry.name, pointer, f"the notice states no legal basis for {label}; the model: {model}"
             )
         return
-    said = parser.legal_basis_of(entry.legal_basis.text)
+    said = parser.legal_basis_parts(entry.legal_basis.text).basis  # "Wettelijke verplichting (art. 60 WBTW)"
     if said is None:
         yield Drift(
             "DRF005",
