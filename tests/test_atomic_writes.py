@@ -132,9 +132,7 @@ def main_in(folder: Path, args: list[str]) -> int:
 def test_no_module_but_privlint_files_writes_a_file():
     import re  # noqa: PLC0415
 
-    writing = re.compile(
-        r"(?<!files)\.write_(?:text|bytes)\(|\.open\(\s*[\"'][wax]|\bopen\([^)]*[\"'][wax]b?[\"']"
-    )
+    writing = re.compile(r"(?<!files)\.write_(?:text|bytes)\(|\.open\(\s*[\"'][wax]|\bopen\([^)]*[\"'][wax]b?[\"']")
     sources = [*(REPO / "privlint").rglob("*.py"), *(REPO / "checks").rglob("*.py"), REPO / "cli.py"]
     offenders = [
         f"{path.relative_to(REPO)}:{number}"

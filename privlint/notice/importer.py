@@ -145,11 +145,8 @@ def summary_lines(report: ImportReport, notice: str, *, explain: bool) -> list[t
     return out
 
 
-
-
 def _write(out_dir: Path, documents: dict[Path, CommentedMap]) -> None:
     """Write every policy file or none (``privlint.files``); never through a symbolic link."""
-    import io  # noqa: PLC0415
 
     from privlint import files  # noqa: PLC0415
 

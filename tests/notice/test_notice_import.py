@@ -534,6 +534,7 @@ def test_a_notice_without_headings_but_with_template_entries_is_still_imported(t
     assert (result.returncode, result.stderr) == (0, "")
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["notice.yaml", "processing.yaml"]
 
+
 # --- issue 13, "What we measured": each wording lands in the field it states -----------------------
 
 
