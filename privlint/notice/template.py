@@ -14,11 +14,12 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
+
+from privlint.knowledge import normalise
 
 TEMPLATE_FILE = "notice_template.toml"
 
@@ -246,10 +247,9 @@ class LazyPattern:
 
 
 def fold(text: str) -> str:
-    """``text`` without case, accents or punctuation: every other run of characters is one space."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", " ", plain.replace("'", "").replace("\u2019", "")).strip()
+    """``text`` as the legal knowledge reads names (:func:`privlint.knowledge.normalise`: no case,
+    accents or punctuation), with apostrophes dropped inside words ("foto's" -> "fotos")."""
+    return normalise(text.replace("'", "").replace("\u2019", ""))
 
 
 def spaces(text: str) -> str:
@@ -259,7 +259,7 @@ def spaces(text: str) -> str:
 
 def fold_words(text: str) -> str:
     """:func:`fold`, with apostrophes read as word breaks ("l'accès" -> "l acces", French elision)."""
-    return fold(text.replace("'", " ").replace("\u2019", " "))
+    return normalise(text)
 
 
 def has_word_prefix(folded_text: str, keyword: str) -> int | None:
