@@ -43,6 +43,24 @@ def _wording(item_id: str, names: Mapping[str, Text]) -> tuple[str, ...]:
     return tuple(text.by_language.values()) if text is not None else ()
 
 
+def _item_wordings(
+    policy: Policy,
+) -> tuple[dict[str, list[str]], list[tuple[str, Ref, tuple[str, ...]]]]:
+    """How the processings word each declared item, and each undeclared item's first use with its wording."""
+    declared = {item.id for item in policy.data_items}
+    wordings: dict[str, list[str]] = {}
+    undeclared: list[tuple[str, Ref, tuple[str, ...]]] = []
+    for owner, refs, names in _uses(policy):
+        seen: set[str] = set()
+        for ref in refs:
+            if ref.id in declared:
+                wordings.setdefault(ref.id, []).extend(_wording(ref.id, names))
+            elif ref.id not in seen:
+                seen.add(ref.id)
+                undeclared.append((owner, ref, _wording(ref.id, names)))
+    return wordings, undeclared
+
+
 def _category_label(key: str) -> str:
     category = knowledge.special_categories().get(key)
     return category.labels.get("en", key) if category is not None else key
@@ -147,17 +165,8 @@ def special_category_unmarked(policy: Policy) -> Iterator[Hit]:
             special_category_condition: employment_social_security
             data_items: [sick_leave_days]
     """
-    declared = {item.id for item in policy.data_items}
-    wordings: dict[str, list[str]] = {}
-    undeclared: list[tuple[str, Ref, tuple[str, ...]]] = []
-    for owner, refs, names in _uses(policy):
-        seen: set[str] = set()
-        for ref in refs:
-            if ref.id in declared:
-                wordings.setdefault(ref.id, []).extend(_wording(ref.id, names))
-            elif ref.id not in seen:
-                seen.add(ref.id)
-                undeclared.append((owner, ref, (ref.id, *_wording(ref.id, names))))
+    wordings, used = _item_wordings(policy)
+    undeclared = [(owner, ref, (ref.id, *wording)) for owner, ref, wording in used]
     for item in policy.data_items:
         if item.special_category is None:
             match = knowledge.match_special_category((*item.names(), *wordings.get(item.id, ())))
@@ -288,17 +297,8 @@ def indirect_special_category(policy: Policy) -> Iterator[Hit]:
           - id: payroll
             data_items: [start_date]
     """
-    declared = {item.id for item in policy.data_items}
-    wordings: dict[str, list[str]] = {}
-    undeclared: list[tuple[str, Ref, tuple[str, ...]]] = []
-    for owner, refs, names in _uses(policy):
-        seen: set[str] = set()
-        for ref in refs:
-            if ref.id in declared:
-                wordings.setdefault(ref.id, []).extend(_wording(ref.id, names))
-            elif ref.id not in seen:
-                seen.add(ref.id)
-                undeclared.append((owner, ref, (*_wording(ref.id, names), ref.id)))
+    wordings, used = _item_wordings(policy)
+    undeclared = [(owner, ref, (*wording, ref.id)) for owner, ref, wording in used]
     for item in policy.data_items:
         if item.special_category is None:
             forms = (*wordings.get(item.id, ()), *item.names()[1:], item.id)
