@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from privlint import files, pointers
+from privlint import files, jsontext, pointers
 from privlint.findings import Finding
 
 FORMAT_VERSION = 1
@@ -104,7 +104,7 @@ def dumps(keys: Iterable[Key]) -> str:
         "privlint_baseline": FORMAT_VERSION,
         "findings": [k.data() for k in sorted(keys, key=Key.sort_key)],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return jsontext.document(document, printable_only=False)
 
 
 def write(path: Path, keys: Iterable[Key]) -> None:

@@ -31,6 +31,7 @@ from privlint import catalogue, model, schema, yaml_reader
 from privlint.config import Config
 from privlint.engine import lint
 from privlint.loading import Source, load
+from privlint.reporters import REPORTERS, reporter
 
 REPO = Path(__file__).resolve().parents[1]
 SMALL, LARGE = 20, 200  # activities
@@ -164,3 +165,34 @@ def test_the_synthetic_policies_give_findings_of_several_rules(sizes: dict[int, 
     """The counted runs report findings, not only silence (else a slow reporting path would hide)."""
     fired = {code for code in RULES if list(catalogue.registry()[code](sizes[LARGE].policy))}
     assert {"REF001", "REF003", "REF004", "RET001", "LB002", "TRF002", "RCP002"} <= fired
+
+
+# --- output formats: rendering grows with the number of findings, not faster -----------------------
+
+FEW, MANY = 100, 1_000  # findings (unused data items, one REF002 each)
+
+
+@pytest.fixture(scope="module")
+def findings_results(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Any]:
+    generate = _generator()
+    folder = tmp_path_factory.mktemp("findings")
+    results = {}
+    for count in (FEW, MANY):
+        path = folder / f"unused-{count}.yaml"
+        path.write_text(generate.unused_items(count), encoding="utf-8")
+        result = lint([path], Config(use_baseline=False, use_waivers=False))
+        assert sum(f.code == "REF002" for f in result.findings) == count
+        results[count] = result
+    return results
+
+
+@pytest.mark.parametrize("name", sorted(REPORTERS))
+def test_each_output_format_is_linear_in_the_findings(name: str, findings_results: dict[int, Any]) -> None:
+    render = reporter(name)
+    render(findings_results[FEW])  # imports and template compilation are paid once per process
+    few = work(lambda: render(findings_results[FEW]))
+    many = work(lambda: render(findings_results[MANY]))
+    ratio = many / max(few, 1)
+    assert ratio <= MAX_RATIO, (
+        f"--format {name}: {MANY // FEW}x the findings cost {ratio:.1f}x the work ({few:,} -> {many:,} events)"
+    )

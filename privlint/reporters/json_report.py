@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
-from privlint import printable
+from privlint import jsontext
 from privlint.findings import Finding, Severity
 from privlint.result import Result
 
@@ -73,4 +72,4 @@ def render(result: Result, *, color: bool = False) -> str:
             "baseline_stale": result.baseline_stale,
         },
     }
-    return printable.json_text(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
+    return jsontext.document(document)

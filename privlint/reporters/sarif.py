@@ -27,12 +27,12 @@ subset they follow:
 from __future__ import annotations
 
 import functools
-import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from privlint import __version__, printable
+from privlint import __version__, jsontext
 from privlint.findings import Finding, Severity
 from privlint.result import Result
 from privlint.rules import Rule
@@ -45,15 +45,18 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 def render(result: Result, *, color: bool = False) -> str:
     del color
-    return printable.json_text(json.dumps(document(result), ensure_ascii=False, indent=2)) + "\n"
+    return jsontext.document(document(result))
 
 
 def document(result: Result) -> dict[str, Any]:
     """The SARIF log of ``result``, as JSON-ready data."""
     rules = list(result.rules.values())
     index = {rule.code: position for position, rule in enumerate(rules)}
+    root = _root(result)
+    # One artifact location per file, not one path resolution per finding.
+    located = functools.cache(lambda file: artifact(file, root))
     results = [
-        _result(finding, fingerprint, index, result)
+        _result(finding, fingerprint, index, result, located)
         for finding, fingerprint in zip(result.findings, result.fingerprints(), strict=True)
     ]
     run: dict[str, Any] = {
@@ -65,7 +68,7 @@ def document(result: Result) -> dict[str, Any]:
                 "rules": [_descriptor(rule) for rule in rules],
             }
         },
-        "originalUriBaseIds": {SRCROOT: {"uri": _root(result).as_uri() + "/"}},
+        "originalUriBaseIds": {SRCROOT: {"uri": root.as_uri() + "/"}},
         "columnKind": "unicodeCodePoints",
         "results": results,
         "invocations": [{"executionSuccessful": True, **_notifications(result)}],
@@ -94,19 +97,21 @@ def _descriptor(rule: Rule) -> dict[str, Any]:
     return descriptor
 
 
-def _result(finding: Finding, fingerprint: str, index: dict[str, int], result: Result) -> dict[str, Any]:
+def _result(
+    finding: Finding, fingerprint: str, index: dict[str, int], result: Result, located: Callable[[str], dict[str, str]]
+) -> dict[str, Any]:
     message = finding.message + (f"\nHint: {finding.hint}" if finding.hint else "")
     data: dict[str, Any] = {
         "ruleId": finding.code,
         "level": LEVELS[finding.severity],
         "message": {"text": message},
-        "locations": [_location(finding, result)],
+        "locations": [_location(finding, located)],
         "partialFingerprints": {FINGERPRINT: fingerprint},
         "properties": {"pointer": finding.pointer, "articles": list(finding.articles), "hint": finding.hint},
     }
     if finding.code in index:
         data["ruleIndex"] = index[finding.code]
-    suppressions = _suppressions(finding, result)
+    suppressions = _suppressions(finding, result, located)
     if suppressions:
         data["suppressions"] = suppressions
     if result.baseline_file is not None:
@@ -118,12 +123,12 @@ def _root(result: Result) -> Path:
     return Path(result.root or ".").resolve()
 
 
-def _location(finding: Finding, result: Result) -> dict[str, Any]:
+def _location(finding: Finding, located: Callable[[str], dict[str, str]]) -> dict[str, Any]:
     span = finding.span
     region: dict[str, int] = {"startLine": max(span.line, 1), "startColumn": max(span.column, 1)}
     if span.end_line == span.line and span.end_column is not None:  # a scalar; a whole entry is marked where it starts
         region |= {"endLine": span.end_line, "endColumn": span.end_column}
-    physical = {"artifactLocation": artifact(finding.file, _root(result)), "region": region}
+    physical = {"artifactLocation": located(finding.file), "region": region}
     location: dict[str, Any] = {"physicalLocation": physical}
     if finding.pointer:
         location["logicalLocations"] = [{"fullyQualifiedName": finding.pointer, "kind": "object"}]
@@ -141,7 +146,7 @@ def artifact(file: str, root: Path | None = None) -> dict[str, str]:
     return {"uri": quote(relative.as_posix()), "uriBaseId": SRCROOT}
 
 
-def _suppressions(finding: Finding, result: Result) -> list[dict[str, Any]]:
+def _suppressions(finding: Finding, result: Result, located: Callable[[str], dict[str, str]]) -> list[dict[str, Any]]:
     suppressions: list[dict[str, Any]] = []
     waiver = result.waived_by.get(finding)
     if waiver is not None:
@@ -151,7 +156,7 @@ def _suppressions(finding: Finding, result: Result) -> list[dict[str, Any]]:
             "justification": waiver.reason or "",
             "location": {
                 "physicalLocation": {
-                    "artifactLocation": artifact(waiver.file, _root(result)),
+                    "artifactLocation": located(waiver.file),
                     "region": {"startLine": waiver.span.line, "startColumn": waiver.span.column},
                 }
             },
