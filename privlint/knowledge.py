@@ -549,7 +549,7 @@ def match_special_category(names: Iterable[str]) -> KeywordMatch | None:
     Names are tried in the given order and, for each name, the categories in the order of
     art. 9(1); a lone string counts as one name.
     """
-    return _first_match(names, _special_category_matchers())
+    return _special_category_index().first(names)
 
 
 def looks_like_special_category(names: Iterable[str]) -> str | None:
@@ -560,7 +560,7 @@ def looks_like_special_category(names: Iterable[str]) -> str | None:
 
 def match_criminal_data(names: Iterable[str]) -> KeywordMatch | None:
     """The first art. 10 keyword match in ``names`` (category ``"criminal"``), or None."""
-    return _first_match(names, _criminal_matchers())
+    return _criminal_index().first(names)
 
 
 def looks_like_criminal_data(names: Iterable[str]) -> bool:
@@ -578,13 +578,9 @@ def retention_limits() -> Mapping[str, RetentionLimit]:
 
 def applicable_retention_limits(names: Iterable[str]) -> tuple[RetentionLimit, ...]:
     """The retention limits whose keywords match any of ``names``, in data-file order."""
-    padded = [_padded(name) for name in _as_names(names)]
-    limits = retention_limits()
-    return tuple(
-        limits[limit_id]
-        for limit_id, matcher in _retention_limit_matchers()
-        if any(matcher.search(text) for text in padded)
-    )
+    index = _retention_limit_index()
+    found = {limit_id for name in _as_names(names) for limit_id, _keyword in index.found(name)}
+    return tuple(limit for limit_id, limit in retention_limits().items() if limit_id in found)
 
 
 def supervisory_authority(country: str) -> SupervisoryAuthority | None:
@@ -884,48 +880,91 @@ def _duration(table: _Table, key: str) -> str:
 
 
 # --- matching ------------------------------------------------------------------------------------
-# One compiled pattern per keyword group instead of a substring test per keyword: a policy with
-# thousands of data items asks for every item's names.
+# A keyword index instead of a regular expression per category (issue 16): nothing to compile at
+# start-up, and a policy with thousands of data items asks for every item's names several times
+# (one rule after another), so each index remembers what it found in a name.
 
 
-class _Matcher:
-    """The keywords of one category as one regular expression over a padded, normalised name."""
+class _KeywordIndex:
+    """The keywords of ordered categories, found in a padded, normalised name without regular expressions.
 
-    __slots__ = ("_by_text", "_pattern")
+    A keyword matches at the start of a word of the name (``" " + keyword`` occurs in the
+    padded name); a whole-word keyword must also end a word. Per category the match is the
+    leftmost one and, at one position, the longest word-prefix keyword, else the longest
+    whole-word keyword (equal lengths: data-file order): what a search for ``" (?:(prefixes)|
+    (whole words) )"`` with the alternatives in that order reports (``tests/test_knowledge_index.py``
+    checks the index against that expression on arbitrary names).
+    """
 
-    def __init__(self, keywords: tuple[Keyword, ...]) -> None:
-        import re  # noqa: PLC0415 - only built on first use
+    __slots__ = ("_by_start", "_categories", "_found", "_starts")
 
-        # Longest first, so that the reported keyword is the most specific one.
-        prefix = sorted((k.normalised for k in keywords if not k.whole_word), key=len, reverse=True)
-        whole = sorted((k.normalised for k in keywords if k.whole_word), key=len, reverse=True)
-        never = "((?!))"  # keeps the group numbering when a category has no keywords of a kind
-        branches = [f"({'|'.join(map(re.escape, prefix))})" if prefix else never]
-        branches.append(f"({'|'.join(map(re.escape, whole))}) " if whole else never)
-        self._pattern = re.compile(f" (?:{branches[0]}|{branches[1]})")
-        self._by_text = {(k.normalised, k.whole_word): k for k in keywords}
+    def __init__(self, categories: Iterable[tuple[str, tuple[Keyword, ...]]]) -> None:
+        # Keywords by their first two characters (one for a one-letter keyword), each with its
+        # category's position and its rank within the category (prefix keywords before whole
+        # words, longest first): the candidates at a word start are found by one lookup.
+        self._categories: tuple[str, ...] = ()
+        self._by_start: dict[str, list[tuple[int, int, str, Keyword]]] = {}
+        for position, (category, keywords) in enumerate(categories):
+            self._categories += (category,)
+            prefix = sorted((k for k in keywords if not k.whole_word), key=lambda k: len(k.normalised), reverse=True)
+            whole = sorted((k for k in keywords if k.whole_word), key=lambda k: len(k.normalised), reverse=True)
+            for rank, keyword in enumerate([*prefix, *whole]):
+                needle = keyword.normalised + (" " if keyword.whole_word else "")
+                self._by_start.setdefault(keyword.normalised[:2], []).append((position, rank, needle, keyword))
+        for candidates in self._by_start.values():
+            candidates.sort(key=lambda candidate: candidate[:2])
+        self._starts = frozenset(self._by_start)
+        self._found: dict[str, tuple[tuple[str, Keyword], ...]] = {}
 
-    def search(self, padded: str) -> Keyword | None:
-        found = self._pattern.search(padded)
-        if found is None:
-            return None
-        prefix_text, whole_text = found.group(1, 2)
-        return self._by_text[(prefix_text, False)] if prefix_text is not None else self._by_text[(whole_text, True)]
+    def found(self, name: str) -> tuple[tuple[str, Keyword], ...]:
+        """(category, keyword) of every category whose keywords match ``name``, in category order."""
+        known = self._found.get(name)
+        if known is None:
+            padded, starts = _words(name)
+            # Most names hold no word that starts like a keyword: one set operation tells.
+            known = () if self._starts.isdisjoint(starts) else self._search(padded)
+            self._found[name] = known
+        return known
+
+    def _search(self, padded: str) -> tuple[tuple[str, Keyword], ...]:
+        best: dict[int, tuple[int, Keyword]] = {}  # category position -> (rank, keyword) at its leftmost match
+        start = padded.find(" ")
+        while 0 <= start < len(padded) - 1:
+            here: dict[int, tuple[int, Keyword]] = {}
+            word = start + 1
+            for key in (padded[word : word + 2], padded[word]):
+                for position, rank, needle, keyword in self._by_start.get(key, ()):
+                    if position in best or (position in here and here[position][0] < rank):
+                        continue
+                    if padded.startswith(needle, word):
+                        here[position] = (rank, keyword)
+            best.update(here)
+            start = padded.find(" ", word)
+        return tuple((self._categories[position], best[position][1]) for position in sorted(best))
+
+    def first(self, names: Iterable[str]) -> KeywordMatch | None:
+        """The first of ``names`` that a keyword matches, with the first category that matches it."""
+        for name in _as_names(names):
+            found = self.found(name)
+            if found:
+                category, keyword = found[0]
+                return KeywordMatch(category, keyword, name)
+        return None
 
 
 @functools.cache
-def _special_category_matchers() -> tuple[tuple[str, _Matcher], ...]:
-    return tuple((key, _Matcher(category.keywords)) for key, category in special_categories().items())
+def _special_category_index() -> _KeywordIndex:
+    return _KeywordIndex((key, category.keywords) for key, category in special_categories().items())
 
 
 @functools.cache
-def _criminal_matchers() -> tuple[tuple[str, _Matcher], ...]:
-    return (("criminal", _Matcher(criminal_keywords())),)
+def _criminal_index() -> _KeywordIndex:
+    return _KeywordIndex([("criminal", criminal_keywords())])
 
 
 @functools.cache
-def _retention_limit_matchers() -> tuple[tuple[str, _Matcher], ...]:
-    return tuple((limit_id, _Matcher(limit.keywords)) for limit_id, limit in retention_limits().items())
+def _retention_limit_index() -> _KeywordIndex:
+    return _KeywordIndex((limit_id, limit.keywords) for limit_id, limit in retention_limits().items())
 
 
 def _as_names(names: Iterable[str]) -> tuple[str, ...]:
@@ -938,19 +977,17 @@ def _padded(name: str) -> str:
     return f" {normalise(name)} "
 
 
+@functools.lru_cache(maxsize=1 << 18)
+def _words(name: str) -> tuple[str, frozenset[str]]:
+    """The padded, normalised ``name`` and the first one and two letters of each of its words."""
+    padded = _padded(name)
+    words = padded.split()
+    return padded, frozenset(word[:2] for word in words) | frozenset(word[:1] for word in words)
+
+
 def _keyword_in(keyword: Keyword, padded: str) -> bool:
     needle = f" {keyword.normalised} " if keyword.whole_word else f" {keyword.normalised}"
     return needle in padded
-
-
-def _first_match(names: Iterable[str], matchers: tuple[tuple[str, _Matcher], ...]) -> KeywordMatch | None:
-    for name in _as_names(names):
-        padded = _padded(name)
-        for category, matcher in matchers:
-            keyword = matcher.search(padded)
-            if keyword is not None:
-                return KeywordMatch(category, keyword, name)
-    return None
 
 
 # --- prose, vocabulary and recipients (issue 12) ---------------------------------------------------
@@ -1048,12 +1085,12 @@ def _keyword_list(table: _Table) -> KeywordList:
 
 def match_keywords(list_id: str, names: Iterable[str]) -> KeywordMatch | None:
     """The first of ``names`` that a keyword of list ``list_id`` matches, with the keyword."""
-    return _first_match(names, _keyword_matchers(list_id))
+    return _keyword_index(list_id).first(names)
 
 
 @functools.cache
-def _keyword_matchers(list_id: str) -> tuple[tuple[str, _Matcher], ...]:
-    return ((list_id, _Matcher(keyword_list(list_id).keywords)),)
+def _keyword_index(list_id: str) -> _KeywordIndex:
+    return _KeywordIndex([(list_id, keyword_list(list_id).keywords)])
 
 
 @functools.cache
@@ -1082,12 +1119,12 @@ def _indirect(table: _Table) -> IndirectCategory:
 
 def match_indirect_special_category(names: Iterable[str]) -> KeywordMatch | None:
     """The first of ``names`` that can reveal a special category indirectly (``category`` is the indirect id)."""
-    return _first_match(names, _indirect_matchers())
+    return _indirect_index().first(names)
 
 
 @functools.cache
-def _indirect_matchers() -> tuple[tuple[str, _Matcher], ...]:
-    return tuple((key, _Matcher(record.keywords)) for key, record in indirect_special_categories().items())
+def _indirect_index() -> _KeywordIndex:
+    return _KeywordIndex((key, record.keywords) for key, record in indirect_special_categories().items())
 
 
 _ROLES: Final = ("processor", "controller", "joint_controller", "public_authority")
@@ -1192,13 +1229,13 @@ def _sector(table: _Table) -> SectorRole:
 
 def sector_of(name: str) -> SectorRole | None:
     """The sector a recipient's name shows (the first sector of the data file that matches)."""
-    found = _first_match((name,), _sector_matchers())
+    found = _sector_index().first((name,))
     return sector_roles()[found.category] if found else None
 
 
 @functools.cache
-def _sector_matchers() -> tuple[tuple[str, _Matcher], ...]:
-    return tuple((key, _Matcher(record.keywords)) for key, record in sector_roles().items())
+def _sector_index() -> _KeywordIndex:
+    return _KeywordIndex((key, record.keywords) for key, record in sector_roles().items())
 
 
 # --- reading the files ---------------------------------------------------------------------------
