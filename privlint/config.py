@@ -9,11 +9,12 @@ the working directory; that folder is the project root (SARIF locations are rela
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import tomli
 
 from privlint import files
 from privlint.findings import Severity
@@ -157,8 +158,10 @@ def codes(values: Iterable[str]) -> tuple[str, ...]:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(files.read_regular(path).decode("utf-8"))
+        return tomli.loads(files.read_regular(path).decode("utf-8"))
     except (OSError, ValueError) as error:  # ValueError: UnicodeDecodeError, TOMLDecodeError, an integer too long
+        raise ConfigError(f"{path}: cannot read configuration: {error}") from None
+    except RecursionError as error:  # arrays or inline tables nested hundreds of levels deep
         raise ConfigError(f"{path}: cannot read configuration: {error}") from None
 
 

@@ -11,10 +11,11 @@ marking, data subjects); the other facts come from ``dpia_facts`` on the process
 from __future__ import annotations
 
 import functools
-import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
+
+import tomli
 
 from privlint import knowledge
 from privlint.model import Policy, Processing
@@ -69,7 +70,7 @@ class Knowledge(NamedTuple):
 @functools.cache
 def triggers() -> Knowledge:
     """The dated trigger list of ``privlint/data/dpia_triggers.toml``."""
-    data = tomllib.loads((Path(__file__).parent / "data" / "dpia_triggers.toml").read_text(encoding="utf-8"))
+    data = tomli.loads((Path(__file__).parent / "data" / "dpia_triggers.toml").read_text(encoding="utf-8"))
     found = [_trigger(entry, "required") for entry in data["required"]]
     found += [_trigger(entry, "criterion") for entry in data["criteria"]]
     keywords = data["keywords"]

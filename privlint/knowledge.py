@@ -1262,14 +1262,14 @@ def _root(name: str) -> _Table:
 
 @functools.cache
 def _document(name: str) -> Mapping[str, object]:
-    import tomllib  # noqa: PLC0415 - no work (or imports) until knowledge is first needed
+    import tomli  # noqa: PLC0415 - no work (or imports) until knowledge is first needed
 
     # Beside this module, read directly: importlib.resources costs milliseconds of imports on
     # every start, and the package is always installed as files.
     resource = Path(__file__).parent / "data" / name
     try:
-        return MappingProxyType(tomllib.loads(resource.read_text(encoding="utf-8")))
-    except (OSError, tomllib.TOMLDecodeError) as error:
+        return MappingProxyType(tomli.loads(resource.read_text(encoding="utf-8")))
+    except (OSError, tomli.TOMLDecodeError) as error:
         raise KnowledgeDataError(f"cannot read {_PACKAGE}/data/{name}: {error}") from error
 
 

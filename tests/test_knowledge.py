@@ -325,7 +325,7 @@ def test_every_file_is_dated():
 
 
 def test_importing_the_module_reads_nothing():
-    code = "import sys, privlint.knowledge; print('tomllib' in sys.modules)"
+    code = "import sys, privlint.knowledge; print('tomli' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
 
@@ -469,7 +469,7 @@ def test_implied_consent_phrases_stay_within_a_sentence(text: str, found: bool):
 def test_the_phrase_patterns_are_compiled_on_first_use_only():
     code = (
         "import privlint.knowledge as k, privlint.catalogue as c; c.registry(); "
-        "print(k._compiled_phrases.cache_info().currsize, 'tomllib' in __import__('sys').modules)"
+        "print(k._compiled_phrases.cache_info().currsize, 'tomli' in __import__('sys').modules)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "0 False"

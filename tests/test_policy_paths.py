@@ -112,3 +112,15 @@ def test_no_path_at_all_is_a_usage_error(tmp_path: Path):
     assert result.stderr == "privlint: no policy path given (pass one, or set [tool.privlint] paths)\n"
     with pytest.raises(PolicyPathError, match="no policy path given"):
         policy_files([])
+
+
+def test_a_configuration_nested_too_deeply_is_a_clear_error_not_an_internal_one(tmp_path: Path):
+    # Found on 2026-12-04: arrays nested 2,000 deep in pyproject.toml raised RecursionError,
+    # which the command line reported as an internal error.
+    deep = "[" * 2_000 + "]" * 2_000
+    (tmp_path / "pyproject.toml").write_text(f"[tool.privlint]\nselect = {deep}\n", encoding="utf-8")
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 2
+    assert f"{tmp_path / 'pyproject.toml'}: cannot read configuration: " in result.stderr
+    assert "internal error" not in result.stderr
+    assert len(result.stderr.splitlines()) == 1

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
+
+import tomli
 
 from privlint.knowledge import normalise
 
@@ -273,7 +274,7 @@ def has_word_prefix(folded_text: str, keyword: str) -> int | None:
 @functools.cache
 def template() -> Template:
     """The template, read once from the package data."""
-    raw = tomllib.loads(resources.files("privlint.notice").joinpath("templates", TEMPLATE_FILE).read_text("utf-8"))
+    raw = tomli.loads(resources.files("privlint.notice").joinpath("templates", TEMPLATE_FILE).read_text("utf-8"))
     language: str = raw["language"]
     wording = {key: _wording(value, language) for key, value in raw["wording"].items() if not isinstance(value, list)}
     also = {key.removesuffix("_also"): tuple(value) for key, value in raw["wording"].items() if key.endswith("_also")}

@@ -14,11 +14,12 @@ on its own sheet with the activities it serves, so nothing of the policy is lost
 from __future__ import annotations
 
 import functools
-import tomllib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
+
+import tomli
 
 from privlint import knowledge, pointers
 from privlint.model import Policy, Processing, Recipient, Text
@@ -116,7 +117,7 @@ class Register(NamedTuple):
 
 @functools.cache
 def headings() -> Mapping[str, Any]:
-    return tomllib.loads((Path(__file__).parent / "headings.toml").read_text(encoding="utf-8"))
+    return tomli.loads((Path(__file__).parent / "headings.toml").read_text(encoding="utf-8"))
 
 
 def word(key: str, lang: str) -> str:

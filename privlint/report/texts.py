@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections.abc import Mapping
 from importlib import resources
 from typing import Any
+
+import tomli
 
 from privlint.rules import Rule
 
@@ -26,7 +27,7 @@ _ARTICLE = re.compile(r"^GDPR (?P<number>\d+)(?P<parts>(?:\([0-9a-z]+\))*)(?P<re
 @functools.cache
 def catalogue(language: str) -> dict[str, Any]:
     text = resources.files("privlint.report").joinpath("i18n", f"{language}.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    return tomli.loads(text)
 
 
 def same(text: str) -> Both:

@@ -147,7 +147,7 @@ def test_the_word_lists_are_dated_and_every_term_names_its_source():
 def test_no_word_list_is_read_or_compiled_at_import_time():
     code = (
         "import sys, checks.prose, checks.language; "
-        "print('tomllib' in sys.modules, checks.prose._matcher.cache_info().currsize, "
+        "print('tomli' in sys.modules, checks.prose._matcher.cache_info().currsize, "
         "checks.language._terms_matcher.cache_info().currsize)"
     )
     completed = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
