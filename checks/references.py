@@ -52,9 +52,11 @@ def data_item_undeclared(policy: Policy) -> Iterator[Hit]:
             data_items: [customer_name, bank_account]
     """
     declared = {item.id for item in policy.data_items}
-    suggest = _item_suggestions(policy)
+    suggest: _Suggestions | None = None  # built at the first undeclared item: most policies have none
     for owner, ref in policy.data_item_references():
         if ref.id not in declared:
+            if suggest is None:
+                suggest = _item_suggestions(policy)
             suggestion = suggest(ref.id)
             yield Hit(
                 ref.pointer,

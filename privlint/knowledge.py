@@ -887,6 +887,9 @@ def _duration(table: _Table, key: str) -> str:
 # 10,000 activities that would hold 23 MB more for 0.3 s less, measured 2026-12-04).
 
 
+_KEY = 3  # the letters a keyword is filed under: most words start like no keyword's first three
+
+
 class _KeywordIndex:
     """The keywords of ordered categories, found in a padded, normalised name without regular expressions.
 
@@ -901,7 +904,7 @@ class _KeywordIndex:
     __slots__ = ("_by_start", "_categories", "_short", "_starts")
 
     def __init__(self, categories: Iterable[tuple[str, tuple[Keyword, ...]]]) -> None:
-        # Keywords by their first two characters (one for a one-letter keyword), each with its
+        # Keywords by their first three characters (all of a shorter keyword), each with its
         # category's position and its rank within the category (prefix keywords before whole
         # words, longest first): the candidates at a word start are found by one lookup.
         self._categories: tuple[str, ...] = ()
@@ -912,11 +915,12 @@ class _KeywordIndex:
             whole = sorted((k for k in keywords if k.whole_word), key=lambda k: len(k.normalised), reverse=True)
             for rank, keyword in enumerate([*prefix, *whole]):
                 needle = keyword.normalised + (" " if keyword.whole_word else "")
-                self._by_start.setdefault(keyword.normalised[:2], []).append((position, rank, needle, keyword))
+                key = keyword.normalised.split(" ", 1)[0][:_KEY]  # of its first word: "de facto" under "de"
+                self._by_start.setdefault(key, []).append((position, rank, needle, keyword))
         for candidates in self._by_start.values():
             candidates.sort(key=lambda candidate: candidate[:2])
         self._starts = frozenset(self._by_start)
-        self._short = frozenset(key for key in self._by_start if len(key) == 1)  # of one-letter keywords
+        self._short = frozenset(key for key in self._by_start if len(key) < _KEY)  # of one- and two-letter keywords
 
     def found(self, name: str) -> tuple[tuple[str, Keyword], ...]:
         """(category, keyword) of every category whose keywords match ``name``, in category order."""
@@ -924,7 +928,8 @@ class _KeywordIndex:
         # Most names hold no word that starts like a keyword: one set operation tells.
         common = self._starts.intersection(starts)
         if self._short:
-            common |= self._short.intersection(word[:1] for word in padded.split())
+            words = padded.split()
+            common |= self._short.intersection([word[:1] for word in words] + [word[:2] for word in words])
         return self._search(padded, common) if common else ()
 
     def _search(self, padded: str, keys: Iterable[str]) -> tuple[tuple[str, Keyword], ...]:
@@ -987,9 +992,9 @@ def _padded(name: str) -> str:
 
 
 def _words(name: str) -> tuple[str, set[str]]:
-    """The padded, normalised ``name`` and the first two letters of each of its words."""
+    """The padded, normalised ``name`` and the first three letters of each of its words."""
     padded = _padded(name)
-    return padded, {word[:2] for word in padded.split()}
+    return padded, {word[:_KEY] for word in padded.split()}
 
 
 def _keyword_in(keyword: Keyword, padded: str) -> bool:

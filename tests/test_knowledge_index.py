@@ -89,6 +89,14 @@ def test_one_and_two_letter_keywords_are_found() -> None:
         assert _KeywordIndex(categories).found(name) == specification(categories, name), name
 
 
+def test_keywords_of_several_words_are_found_whatever_the_length_of_their_first_word() -> None:
+    keywords = (kw("de facto", whole=True), kw("op de hoogte"), kw("sick leave"), kw("x ray"))
+    categories = [("phrases", keywords)]
+    for name in ("de facto", "a de facto b", "op de hoogte van", "sick leaves", "x ray", "x rays", "de factor"):
+        assert _KeywordIndex(categories).found(name) == specification(categories, name), name
+    assert [k.text for _, k in _KeywordIndex(categories).found("wij zijn de facto op de hoogte")] == ["de facto"]
+
+
 def test_at_one_position_a_word_prefix_keyword_wins_over_a_longer_whole_word() -> None:
     # The expression tried the prefix alternatives before the whole words.
     keywords = (kw("ab cd", whole=True), kw("ab"))

@@ -15,9 +15,10 @@ import hashlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from jinja2 import Environment
+    from markupsafe import Markup
 
     from privlint.changes import Change
     from privlint.result import Result
@@ -28,13 +29,30 @@ TEMPLATE = "report.html.j2"
 def _environment() -> Environment:
     import jinja2  # noqa: PLC0415 - only the report needs it
 
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.PackageLoader("privlint.report", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.globals["t"] = in_both_languages
+    return environment
+
+
+def in_both_languages(text: Mapping[str, object]) -> Markup:
+    """A text in Dutch and English for the page's language switch, escaped; once when both are the same.
+
+    The template's most called piece (twice per finding): a Python function, not a Jinja
+    macro, whose every call builds a context (at 80,000 findings the macro took a third of
+    the report's time, issue 16). Its output is what the macro wrote.
+    """
+    from markupsafe import Markup, escape  # noqa: PLC0415
+
+    dutch, english = text["nl"], text["en"]
+    if dutch == english:
+        return escape(dutch)
+    return Markup('<span data-l="nl" lang="nl">{}</span><span data-l="en" lang="en">{}</span>').format(dutch, english)
 
 
 def _inline(environment: Environment, name: str) -> str:
