@@ -434,6 +434,9 @@ class _Builder:
         self.top: _Frame | None = None  # the innermost open collection: stack[-1]
         self.documents = 0
         self.anchor: Any = None  # the first anchored event, refused unless an alias is refused first
+        # One string per distinct key: a register repeats "id", "name", "nl" in every entry, and
+        # the parser makes a new string for each (a tenth of the memory of a large file).
+        self.keys: dict[str, str] = {}
 
     def handlers(self) -> dict[type, Callable[[Any], None]]:
         """The handler of each event class (dispatch by class: one dict lookup per event)."""
@@ -532,7 +535,7 @@ class _Builder:
         if frame is not None and frame.is_mapping and frame.key is None:  # a key: it stays the string written
             if value in frame.children:
                 self._duplicate(frame.children[value], value, span)
-            frame.key = value
+            frame.key = self.keys.setdefault(value, value)
             frame.key_span = span
             return
         plain = tag is None and not event.style  # style: None from PyYAML's parser, "" from libyaml's
