@@ -66,8 +66,8 @@ def images_published_without_consent(policy: Policy) -> Iterator[Hit]:
     for processing in policy.processings:
         if processing.legal_basis == "consent":
             continue
-        image = _image_item(processing, items)
-        publication = _publication(processing)
+        publication = _publication(processing)  # first: few processings publish, each has many items
+        image = _image_item(processing, items) if publication is not None else None
         if image is not None and publication is not None:
             yield Hit(
                 child(processing.pointer, "legal_basis") if processing.legal_basis else processing.pointer,
