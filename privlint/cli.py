@@ -11,7 +11,7 @@ import os
 import sys
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -728,7 +728,24 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def entry() -> None:
     """Console-script entry point."""
-    sys.exit(main())
+    leave(main())
+
+
+def leave(code: int) -> None:
+    """End the process with ``code`` once the output is flushed, without tearing the interpreter down.
+
+    A normal exit frees every module, rule and cached record one by one and runs the cyclic
+    collector over them: 25-30 ms after a seed-sized check had already said everything
+    (measured 2026-12-04), a seventh of the run that pre-commit pays on every commit. Nothing
+    is left to do then: privlint's files are written and closed (``privlint.files``) and it
+    registers no exit handlers. mypy ends its runs the same way (``mypy.util.hard_exit``).
+    """
+    for stream in (sys.stdout, sys.stderr):
+        # click.echo flushes each write and pacifies a reader that went away (``privlint
+        # check | head``); a write that did not go through it may still be buffered here.
+        with suppress(BrokenPipeError):
+            stream.flush()
+    os._exit(code)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ import pytest
 
 from privlint import __version__
 
-from support import POLICY, REPO, run
+from support import POLICY, PRIVLINT, REPO, run
 
 CLEAN_POLICY = """\
 data_items:
@@ -198,3 +198,29 @@ def test_the_version_is_answered_without_loading_the_command_line():
     )
     shown = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert shown.splitlines() == [f"privlint, version {__version__}", "[]"]
+
+
+def test_output_is_complete_when_the_process_ends():
+    # The console script ends with os._exit once stdout and stderr are flushed (privlint.cli.leave).
+    completed = run("check", "--no-baseline", "--format", "json")
+    assert completed.returncode == 1
+    assert len(json.loads(completed.stdout)["findings"]) > 100
+    assert completed.stderr == ""
+
+
+def test_a_reader_that_stops_early_gets_no_traceback_and_the_exit_code_stays():
+    # `privlint check | head -1`: the JSON (over 64 KiB, a pipe's buffer) cannot all be written.
+    process = subprocess.Popen(
+        [str(PRIVLINT), "check", "--no-baseline", "--format", "json"],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    assert process.stderr is not None
+    assert process.stdout.read(10) == b'{\n  "versi'
+    process.stdout.close()
+    error = process.stderr.read()
+    process.stderr.close()
+    assert process.wait() == 1
+    assert error == b""
