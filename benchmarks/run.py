@@ -278,9 +278,22 @@ def environment(privlint: str, baseline: str | None) -> str:
         f"{os.cpu_count()} CPUs",
         f"load {load:.2f}",
         version(privlint),
+        installation(privlint),
         version(baseline) if baseline else "check-jsonschema not run",
     ]
     return "; ".join(parts)
+
+
+def installation(privlint: str) -> str:
+    """How privlint is installed beside ``privlint``: an editable install costs every process of that venv.
+
+    Its import hook is loaded at every start (``python -c pass`` included): about 10 ms
+    (2026-12-04). The README's main command is a regular install (``pip install .``), so
+    the figures of the README are measured in such a venv.
+    """
+    venv = Path(privlint).resolve().parent.parent
+    editable = any(venv.glob("lib/python*/site-packages/__editable__*privlint*"))
+    return "editable install (pip install -e)" if editable else "regular install (pip install .)"
 
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
