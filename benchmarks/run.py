@@ -38,6 +38,7 @@ import generate
 REPO = Path(__file__).resolve().parents[1]
 SCHEMA = REPO / "schemas" / "policy.schema.json"
 SEED = REPO / "policy"
+SYNTHETIC_CONFIG = Path(__file__).resolve().parent / "privlint.toml"  # for the synthetic policies
 GIB = 1024**3
 
 # Issue 16's targets, each a ratio against a peer measured in the same run.
@@ -170,7 +171,8 @@ def commands_for(label: str, privlint: str, baseline: str | None) -> tuple[dict[
         path = generate.write(activities)
         files = [path]
         target = [str(path)]
-    commands = {"privlint": [privlint, "check", *target]}
+    settings = [] if label == "seed" else ["--config", str(SYNTHETIC_CONFIG.relative_to(REPO))]
+    commands = {"privlint": [privlint, "check", *settings, *target]}
     if baseline is not None and activities < 50_000:
         commands["check-jsonschema"] = [baseline, "--schemafile", str(SCHEMA), *map(str, files)]
     if label == "seed":

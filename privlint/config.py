@@ -43,6 +43,10 @@ class Config:
     baseline: str | None = None
     use_waivers: bool = True  # --no-waivers
     use_baseline: bool = True  # --no-baseline
+    # The largest policy file read. A guard against a file that would take all memory (reading
+    # takes about 25 bytes of memory per byte of YAML); a register of 50,000 activities in one
+    # file is above the default (about 66 MB for its processing activities alone).
+    max_file_bytes: int = files.MAX_BYTES
     source: str | None = None
     root: str | None = None  # the folder of the configuration file (None: the working directory)
 
@@ -66,7 +70,20 @@ class Config:
         return replace(self, **{key: value for key, value in options.items() if value is not None})
 
 
-_KEYS = {"paths", "select", "ignore", "fail_on", "severity", "eu_only", "audience", "waivers", "baseline"}
+_KEYS = {
+    "paths",
+    "select",
+    "ignore",
+    "fail_on",
+    "severity",
+    "eu_only",
+    "audience",
+    "waivers",
+    "baseline",
+    "max_file_mib",
+}
+MIB = 1024 * 1024
+MAX_FILE_MIB = 4096  # the most max_file_mib may say: 4 GiB of YAML would take about 100 GiB to read
 
 
 def discover(start: Path) -> Path | None:
@@ -126,7 +143,15 @@ def parse(table: Mapping[str, Any], where: str, *, root: Path | None = None) -> 
         if not isinstance(table["eu_only"], bool):
             raise ConfigError(f"{where}: 'eu_only' must be true or false")
         values["eu_only"] = table["eu_only"]
+    if "max_file_mib" in table:
+        values["max_file_bytes"] = _mebibytes(table["max_file_mib"], where)
     return Config(source=where, root=str(root) if root is not None else None, **values)
+
+
+def _mebibytes(value: Any, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_FILE_MIB:
+        raise ConfigError(f"{where}: 'max_file_mib' must be a whole number of MiB from 1 to {MAX_FILE_MIB}")
+    return value * MIB
 
 
 def _files(table: Mapping[str, Any], where: str, root: Path | None) -> dict[str, Any]:

@@ -98,7 +98,7 @@ def _produce(
     waivers_path = waivers_file(paths, config)
     baseline_path = Path(config.baseline) if config.baseline else None
     aside = [p for p in (waivers_path, baseline_path) if p is not None]  # never policy, even when unused
-    source = load(_without(paths, aside), exclude=aside)
+    source = load(_without(paths, aside), exclude=aside, max_bytes=config.max_file_bytes)
     result = Result(files=list(source.files), source=source, fail_on=config.fail_on, rules=rules)
     result.root = config.root
     result.whole_policy = _same_files(paths, config.paths)

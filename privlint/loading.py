@@ -164,20 +164,23 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load(paths: Sequence[Path], exclude: Iterable[Path] = ()) -> Source:
-    """Read and merge every policy file under ``paths`` (``PolicyPathError``: see ``policy_files``)."""
+def load(paths: Sequence[Path], exclude: Iterable[Path] = (), *, max_bytes: int = yaml_reader.MAX_BYTES) -> Source:
+    """Read and merge every policy file under ``paths`` (``PolicyPathError``: see ``policy_files``).
+
+    A file of more than ``max_bytes`` is not read (a YML003 problem): see ``Config.max_file_bytes``.
+    """
     source = Source()
     files = policy_files(paths, exclude)
     with collector_paused():
         for path in files:
-            _load_file(source, path)
+            _load_file(source, path, max_bytes)
     return source
 
 
-def _load_file(source: Source, path: Path) -> None:
+def _load_file(source: Source, path: Path, max_bytes: int) -> None:
     name = display_name(path)
     source.files.append(name)
-    text = yaml_reader.read_file(path)
+    text = yaml_reader.read_file(path, max_bytes)
     if isinstance(text, yaml_reader.Problem):
         source.problems.append(_named(name, text))
         return

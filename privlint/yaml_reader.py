@@ -72,7 +72,7 @@ _YAML11_BOOL = frozenset(
 )
 
 _FLATTEN = "a policy needs only a few levels; flatten the structure"
-_SPLIT = "split the policy into several files"
+_SPLIT = "split the policy into several files (one per section), or raise max_file_mib in [tool.privlint]"
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = frozenset(_CORE + name for name in ("str", "int", "float", "bool", "null", "map", "seq")) | {"!"}
 
@@ -266,24 +266,24 @@ class _RefusedError(Exception):
         self.problem = problem
 
 
-def read_file(path: Path) -> str | Problem:
+def read_file(path: Path, limit: int = MAX_BYTES) -> str | Problem:
     """The text of the file at ``path``, or why it cannot be read as a policy file.
 
-    Only a regular file is read, and never more than ``MAX_BYTES`` + 1 bytes (see ``files``).
+    Only a regular file is read, and never more than ``limit`` + 1 bytes (see ``files``).
     """
     try:
-        raw = files.read_regular(path, MAX_BYTES)
+        raw = files.read_regular(path, limit)
     except files.FileTooLargeError as error:
         return Problem("YML003", str(error.strerror), Span(1, 1), _SPLIT)
     except OSError as error:
         return Problem("YML001", f"cannot read: {error.strerror}", Span(1, 1))
-    return decode(raw)
+    return decode(raw, limit)
 
 
-def decode(raw: bytes) -> str | Problem:
+def decode(raw: bytes, limit: int = MAX_BYTES) -> str | Problem:
     """Decode UTF-8 (a byte-order mark is allowed), or say where the first bad byte is."""
-    if len(raw) > MAX_BYTES:
-        return Problem("YML003", str(files.FileTooLargeError(len(raw), MAX_BYTES).strerror), Span(1, 1), _SPLIT)
+    if len(raw) > limit:
+        return Problem("YML003", str(files.FileTooLargeError(len(raw), limit).strerror), Span(1, 1), _SPLIT)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

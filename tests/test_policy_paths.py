@@ -5,6 +5,7 @@ The decision is ``privlint.loading.policy_files``; the command line only shows i
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -124,3 +125,39 @@ def test_a_configuration_nested_too_deeply_is_a_clear_error_not_an_internal_one(
     assert f"{tmp_path / 'pyproject.toml'}: cannot read configuration: " in result.stderr
     assert "internal error" not in result.stderr
     assert len(result.stderr.splitlines()) == 1
+
+
+def _large_policy(folder: Path, mebibytes: float) -> Path:
+    """A valid policy file of about ``mebibytes`` MiB: data items with long descriptions."""
+    entry = "  - id: item_{0:06d}\n    name: {{nl: Gegeven {0}}}\n    text: {{nl: {1}}}\n"
+    filler = "x" * 400
+    count = int(mebibytes * 1024 * 1024 / (len(entry) + len(filler) + 10))
+    path = folder / "policy" / "data_items.yaml"
+    path.parent.mkdir()
+    path.write_text("data_items:\n" + "".join(entry.format(i, filler) for i in range(count)), encoding="utf-8")
+    return path
+
+
+def test_max_file_mib_sets_the_largest_policy_file_that_is_read(tmp_path: Path):
+    path = _large_policy(tmp_path, 1.5)
+    (tmp_path / "pyproject.toml").write_text("[tool.privlint]\nmax_file_mib = 1\n", encoding="utf-8")
+    refused = run("check", "--format", "json", cwd=tmp_path)
+    assert refused.returncode == 1
+    (finding,) = json.loads(refused.stdout)["findings"]
+    assert finding["code"] == "YML003"
+    assert finding["message"] == f"file is {path.stat().st_size:,} bytes; the limit is 1,048,576"
+    assert "max_file_mib" in finding["hint"]
+    (tmp_path / "pyproject.toml").write_text("[tool.privlint]\nmax_file_mib = 2\n", encoding="utf-8")
+    read = run("check", "--format", "json", cwd=tmp_path)
+    assert read.returncode == 1  # the items are unused and much else is missing, but the file was read
+    codes = {f["code"] for f in json.loads(read.stdout)["findings"]}
+    assert "YML003" not in codes
+    assert "REF002" in codes
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "true", '"64"', "4097", "1.5"])
+def test_max_file_mib_must_be_a_whole_number_of_mebibytes(tmp_path: Path, value: str):
+    (tmp_path / "pyproject.toml").write_text(f"[tool.privlint]\nmax_file_mib = {value}\n", encoding="utf-8")
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "'max_file_mib' must be a whole number of MiB from 1 to 4096" in result.stderr
