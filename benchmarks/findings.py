@@ -9,6 +9,7 @@ number of seconds. The cyclic garbage collector is paused as the command line pa
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -40,10 +41,19 @@ def check(path: Path) -> tuple[float, Result]:
     return timed(lambda: lint([path], CONFIG))
 
 
-def rendered(name: str, result: Result) -> tuple[float, str]:
+def rendered(name: str, result: Result) -> tuple[float, int]:
+    """Seconds to render ``result`` as ``name``, and the length of the text.
+
+    The text is dropped and the garbage collected before the next format is timed, so that
+    no format renders beside the previous one's hundreds of megabytes.
+    """
     render = reporter(name)
     with collector_paused():
-        return timed(lambda: render(result))
+        seconds, text = timed(lambda: render(result))
+    size = len(text)
+    del text
+    gc.collect()
+    return seconds, size
 
 
 def formats_at(count: int) -> tuple[float, dict[str, float]]:
@@ -53,8 +63,8 @@ def formats_at(count: int) -> tuple[float, dict[str, float]]:
     print(f"{count:,} findings: check {seconds:.2f} s ({path.stat().st_size / 2**20:.1f} MiB)", flush=True)
     rendering: dict[str, float] = {}
     for name in REPORTERS:
-        rendering[name], text = rendered(name, result)
-        print(f"  {name:<9} {rendering[name]:7.2f} s  ({len(text) / 2**20:.1f} MiB)", flush=True)
+        rendering[name], size = rendered(name, result)
+        print(f"  {name:<9} {rendering[name]:7.2f} s  ({size / 2**20:.1f} MiB)", flush=True)
     return seconds, rendering
 
 

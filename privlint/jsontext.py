@@ -27,7 +27,8 @@ def document(data: Any, *, printable_only: bool = True) -> str:
     import orjson  # noqa: PLC0415 - only the JSON outputs need it, not every start
 
     try:
-        text = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
+        # The line feed appended by orjson: adding it to the text would copy all of it again.
+        text = orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode("utf-8")
     except (TypeError, orjson.JSONEncodeError):
-        text = json.dumps(data, ensure_ascii=False, indent=2)
-    return (printable.json_text(text) if printable_only else text) + "\n"
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return printable.json_text(text) if printable_only else text
