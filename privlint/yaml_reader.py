@@ -19,14 +19,18 @@ duplicate keys are reported with both lines.
 
 Positions are kept in a *span tree* that mirrors the data instead of a table keyed by
 JSON Pointer: building a pointer string and a ``Span`` object for each of the millions of
-nodes of a large register cost more than parsing it. A record is a plain tuple of
-character indices into the text:
+nodes of a large register cost more than parsing it. A record is a plain tuple of one
+character index into the text and lengths from there:
 
-- a sequence item or the root: ``(start, end, children)``
-- a mapping member: ``(key_start, key_end, start, end, children)``
+- a sequence item or the root: ``(start, length, children)``
+- a mapping member: ``(key_start, key_length, gap, length, children)``, its value starting
+  ``gap`` characters after the key's end
 
 with ``children`` ``None`` for a scalar, a list of item records for a sequence and a dict
-of member records by key for a mapping; ends are exclusive. ``Lines`` turns an index into a
+of member records by key for a mapping. Lengths and gaps rather than end indices: Python
+shares one object for each integer up to 256, so most of them cost nothing, where every
+index into a large file is an integer object of 28 bytes (issue 16: 50 MB of a 20 MB
+register). ``Lines`` turns an index into a
 1-based line and column, counting characters and the line breaks an editor counts (LF,
 CR LF, CR), not the parser's: only for the places that are reported, so a clean file never
 pays for it. ``Document.nodes`` and ``Document.keys`` present the tree as mappings from
@@ -158,7 +162,7 @@ class Document:
     def __init__(self, lines: Lines | None = None) -> None:
         self.data: Any = None
         self.lines = lines if lines is not None else Lines("")
-        self.tree: Record | None = None  # the root's record: (start, end, children)
+        self.tree: Record | None = None  # the root's record: (start, length, children)
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
 
@@ -175,12 +179,28 @@ class Document:
 
 def node_span(record: Record, lines: Lines) -> Span:
     """The span of the node of ``record`` (a member's value, or an item)."""
-    return lines.span(record[-3], record[-2])
+    start, end = node_range(record)
+    return lines.span(start, end)
+
+
+def node_range(record: Record) -> tuple[int, int]:
+    """The character indices where the node of ``record`` starts and ends (exclusive)."""
+    if len(record) == 5:
+        key_start, key_length, gap, length, _ = record
+        start = key_start + key_length + gap
+        return start, start + length
+    return record[0], record[0] + record[1]
 
 
 def key_span(record: Record, lines: Lines) -> Span | None:
     """The span of the key of ``record``, or None for a sequence item or the root."""
-    return lines.span(record[0], record[1]) if len(record) == 5 else None
+    return lines.span(record[0], record[0] + record[1]) if len(record) == 5 else None
+
+
+def _member(key: Record, start: int, end: int, children: Children) -> Record:
+    """The record of a mapping member whose key spans ``key`` and whose value runs from ``start`` to ``end``."""
+    key_start, key_end = key
+    return (key_start, key_end - key_start, start - key_end, end - start, children)
 
 
 def step(record: Record, token: str) -> Record | None:
@@ -530,7 +550,8 @@ class _Builder:
         value = event.value
         if tag is not None:
             resolved = self.tagged_value(event)
-        span = (event.start_mark.index, event.end_mark.index)
+        start, end = event.start_mark.index, event.end_mark.index
+        span = (start, end)
         frame = self.top
         if frame is not None and frame.is_mapping and frame.key is None:  # a key: it stays the string written
             if value in frame.children:
@@ -545,15 +566,16 @@ class _Builder:
             value = resolve_plain(value)
         if frame is None:
             self.document.data = value
-            self.document.tree = (*span, None)
+            self.document.tree = (start, end - start, None)
         elif not frame.is_mapping:
             frame.container.append(value)
-            frame.children.append((*span, None))
+            frame.children.append((start, end - start, None))
         else:
             key = frame.key
             if key not in frame.children:
                 frame.container[key] = value
-                frame.children[key] = (*frame.key_span, *span, None)
+                key_start, key_end = frame.key_span  # written out: the hot path (see _member)
+                frame.children[key] = (key_start, key_end - key_start, start - key_end, end - start, None)
             frame.key = None
         if plain and event.value in _YAML11_BOOL:
             self._yaml11_boolean(event.value, span)
@@ -616,19 +638,19 @@ class _Builder:
 
     def close(self, event: Any) -> None:
         frame = self.stack.pop()
-        span = (frame.start, event.end_mark.index)
+        start, end = frame.start, event.end_mark.index
         if not self.stack:
             self.top = None
             self.document.data = frame.container
-            self.document.tree = (*span, frame.children)
+            self.document.tree = (start, end - start, frame.children)
             return
         parent = self.top = self.stack[-1]
         if frame.member_key is None:
             parent.container.append(frame.container)
-            parent.children.append((*span, frame.children))
+            parent.children.append((start, end - start, frame.children))
         elif frame.member_key not in parent.container:
             parent.container[frame.member_key] = frame.container
-            parent.children[frame.member_key] = (*frame.member_span, *span, frame.children)
+            parent.children[frame.member_key] = _member(frame.member_span, start, end, frame.children)
 
 
 def _ignore(_event: Any) -> None:
