@@ -82,9 +82,10 @@ yaml_refused_construct = describe(
     doc="""The file uses a YAML feature that privlint refuses for safety.
 
     A policy is plain data. Custom and language tags (``!!python/object``), anchors and
-    aliases (which allow "billion laughs" memory bombs), files larger than 64 MiB, nesting
-    deeper than 64 levels, integers of more than 4,300 digits and a ``%YAML`` directive
-    for any version but 1.2 are refused before anything is built from them.
+    aliases (which allow "billion laughs" memory bombs), files larger than 64 MiB (or
+    than ``max_file_mib`` in the configuration), nesting deeper than 64 levels, integers of
+    more than 4,300 digits and a ``%YAML`` directive for any version but 1.2 are refused
+    before anything is built from them.
 
     Fails::
 
