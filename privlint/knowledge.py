@@ -933,28 +933,21 @@ class _KeywordIndex:
         return self._search(padded, common) if common else ()
 
     def _search(self, padded: str, keys: Iterable[str]) -> tuple[tuple[str, Keyword], ...]:
-        # The word starts where a keyword may begin: only those of the keys the name holds.
-        starts: list[tuple[int, str]] = []
+        # Every keyword at every word start of the keys the name holds: (where, rank, category).
+        matches: list[tuple[int, int, int, Keyword]] = []
         for key in keys:
             at = padded.find(" " + key)
             while at >= 0:
-                starts.append((at + 1, key))
+                matches.extend(
+                    (at, rank, position, keyword)
+                    for position, rank, needle, keyword in self._by_start[key]
+                    if padded.startswith(needle, at + 1)
+                )
                 at = padded.find(" " + key, at + 1)
-        starts.sort()
-        best: dict[int, tuple[int, Keyword]] = {}  # category position -> (rank, keyword) at its leftmost match
-        here: dict[int, tuple[int, Keyword]] = {}  # the same, at the word start being read
-        word = -1
-        for at, key in starts:
-            if at != word:
-                best = {**here, **best}
-                here, word = {}, at
-            for position, rank, needle, keyword in self._by_start[key]:
-                if position in best or (position in here and here[position][0] < rank):
-                    continue
-                if padded.startswith(needle, at):
-                    here[position] = (rank, keyword)
-        best = {**here, **best}
-        return tuple((self._categories[position], best[position][1]) for position in sorted(best))
+        best: dict[int, Keyword] = {}  # per category: the leftmost match, of the best rank there
+        for _at, _rank, position, keyword in sorted(matches, key=lambda match: match[:3]):
+            best.setdefault(position, keyword)
+        return tuple((self._categories[position], best[position]) for position in sorted(best))
 
     def first(self, names: Iterable[str]) -> KeywordMatch | None:
         """The first of ``names`` that a keyword matches, with the first category that matches it."""
