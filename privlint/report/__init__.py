@@ -44,8 +44,8 @@ def in_both_languages(text: Mapping[str, object]) -> Markup:
     """A text in Dutch and English for the page's language switch, escaped; once when both are the same.
 
     The template's most called piece (twice per finding): a Python function, not a Jinja
-    macro, whose every call builds a context (at 80,000 findings the macro took a third of
-    the report's time, issue 16). Its output is what the macro wrote.
+    macro, whose every call builds a context (at 80,000 findings: 3.42 s for the report
+    instead of 3.69 s, issue 16). Its output is what the macro wrote.
     """
     from markupsafe import Markup, escape  # noqa: PLC0415
 
