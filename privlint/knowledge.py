@@ -881,10 +881,11 @@ def _duration(table: _Table, key: str) -> str:
 
 # --- matching ------------------------------------------------------------------------------------
 # A keyword index instead of a regular expression per category (issue 16): nothing to compile at
-# start-up, and most names are rejected by one set operation. A policy with thousands of data
-# items asks for every item's names in rule after rule: their normalised form is cached
-# (``_padded``, large enough for the names of 10,000 activities), the answers are not (at
-# 10,000 activities that would hold 23 MB more for 0.3 s less, measured 2026-12-04).
+# start-up, and most names are rejected at once. A policy with thousands of data items asks
+# for every item's names in rule after rule, index after index: each name's normalised form and
+# the keys its words are filed under in any index are cached (``_words``, large enough for the
+# names of 10,000 activities), the answers are not (at 10,000 activities that would hold 23 MB
+# more for 0.3 s less, measured 2026-12-04).
 
 
 _KEY = 3  # the letters a keyword is filed under: most words start like no keyword's first three
@@ -901,7 +902,7 @@ class _KeywordIndex:
     checks the index against that expression on arbitrary names).
     """
 
-    __slots__ = ("_by_start", "_categories", "_short", "_starts")
+    __slots__ = ("_by_start", "_categories", "_in_data", "_starts")
 
     def __init__(self, categories: Iterable[tuple[str, tuple[Keyword, ...]]]) -> None:
         # Keywords by their first three characters (all of a shorter keyword), each with its
@@ -915,21 +916,22 @@ class _KeywordIndex:
             whole = sorted((k for k in keywords if k.whole_word), key=lambda k: len(k.normalised), reverse=True)
             for rank, keyword in enumerate([*prefix, *whole]):
                 needle = keyword.normalised + (" " if keyword.whole_word else "")
-                key = keyword.normalised.split(" ", 1)[0][:_KEY]  # of its first word: "de facto" under "de"
-                self._by_start.setdefault(key, []).append((position, rank, needle, keyword))
+                self._by_start.setdefault(_key_of(keyword), []).append((position, rank, needle, keyword))
         for candidates in self._by_start.values():
             candidates.sort(key=lambda candidate: candidate[:2])
         self._starts = frozenset(self._by_start)
-        self._short = frozenset(key for key in self._by_start if len(key) < _KEY)  # of one- and two-letter keywords
+        # An index of the data files' keywords finds a name's keys in the cache of ``_words``;
+        # one of other keywords (the tests make such) looks for its own keys in each name.
+        self._in_data = self._starts <= _keys_in_data()
 
     def found(self, name: str) -> tuple[tuple[str, Keyword], ...]:
         """(category, keyword) of every category whose keywords match ``name``, in category order."""
-        padded, starts = _words(name)
-        # Most names hold no word that starts like a keyword: one set operation tells.
-        common = self._starts.intersection(starts)
-        if self._short:
-            words = padded.split()
-            common |= self._short.intersection([word[:1] for word in words] + [word[:2] for word in words])
+        padded, keys = _words(name)
+        if not self._in_data:
+            keys = _keys_of_words(padded, self._starts)
+        if not keys:  # most names: no word starts like a keyword
+            return ()
+        common = self._starts.intersection(keys)
         return self._search(padded, common) if common else ()
 
     def _search(self, padded: str, keys: Iterable[str]) -> tuple[tuple[str, Keyword], ...]:
@@ -979,15 +981,43 @@ def _as_names(names: Iterable[str]) -> tuple[str, ...]:
     return (names,) if isinstance(names, str) else tuple(names)
 
 
-@functools.lru_cache(maxsize=1 << 18)
+def _key_of(keyword: Keyword) -> str:
+    """The key a keyword is filed under: the first three letters of its first word ("de facto": "de")."""
+    return keyword.normalised.split(" ", 1)[0][:_KEY]
+
+
+@functools.cache
+def _keys_in_data() -> frozenset[str]:
+    """The key of every keyword of the data files, whichever index files it."""
+    groups = [
+        *(category.keywords for category in special_categories().values()),
+        criminal_keywords(),
+        *(limit.keywords for limit in retention_limits().values()),
+        *(keywords.keywords for keywords in _keyword_lists().values()),
+        *(indirect.keywords for indirect in indirect_special_categories().values()),
+        *(sector.keywords for sector in sector_roles().values()),
+    ]
+    return frozenset(_key_of(keyword) for group in groups for keyword in group)
+
+
 def _padded(name: str) -> str:
-    return f" {normalise(name)} "
+    return _words(name)[0]
 
 
-def _words(name: str) -> tuple[str, set[str]]:
-    """The padded, normalised ``name`` and the first three letters of each of its words."""
-    padded = _padded(name)
-    return padded, {word[:_KEY] for word in padded.split()}
+@functools.lru_cache(maxsize=1 << 18)
+def _words(name: str) -> tuple[str, tuple[str, ...]]:
+    """The padded, normalised ``name`` and the keys of the data files' keywords its words start with.
+
+    Computed once per name for every index (rule after rule asks index after index about the
+    same names); most names hold no word that starts like a keyword and have no keys.
+    """
+    padded = f" {normalise(name)} "
+    return padded, _keys_of_words(padded, _keys_in_data())
+
+
+def _keys_of_words(padded: str, keys: frozenset[str]) -> tuple[str, ...]:
+    """The ``keys`` that a word of ``padded`` starts with (a key is a word's first one, two or three letters)."""
+    return tuple({start for word in padded.split() for start in (word[:1], word[:2], word[:_KEY]) if start in keys})
 
 
 def _keyword_in(keyword: Keyword, padded: str) -> bool:

@@ -115,3 +115,19 @@ def test_the_leftmost_match_wins_within_a_category_and_the_first_category_across
     match = index.first(["nothing here", "beta alpha zeta"])
     assert match is not None
     assert (match.category, match.keyword.text, match.name) == ("first", "zeta", "beta alpha zeta")
+
+
+def test_every_index_of_the_data_files_takes_its_keys_from_the_shared_cache() -> None:
+    # An index whose keywords the shared cache of name keys does not know still answers
+    # right (the tests above), but reads every name again: a data file missing from
+    # ``_keys_in_data`` would make every check of a large policy slower without a failure.
+    indexes = [
+        knowledge._special_category_index(),  # noqa: SLF001
+        knowledge._criminal_index(),  # noqa: SLF001
+        knowledge._retention_limit_index(),  # noqa: SLF001
+        knowledge._indirect_index(),  # noqa: SLF001
+        knowledge._sector_index(),  # noqa: SLF001
+        *(knowledge._keyword_index(list_id) for list_id in knowledge._keyword_lists()),  # noqa: SLF001
+    ]
+    assert all(index._in_data for index in indexes)  # noqa: SLF001
+    assert not _KeywordIndex([("made up", (kw("zqxw"),))])._in_data  # noqa: SLF001
