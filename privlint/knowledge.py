@@ -133,6 +133,8 @@ _FILE_KEYS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
 _T = TypeVar("_T")
 _S = TypeVar("_S", bound=str)
 _NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
+# Every ASCII character that is not a letter or a digit, as a space (for ``bytes.translate``).
+_ASCII_SEPARATORS = bytes(code if chr(code).isalnum() else 0x20 for code in range(128)) + bytes(range(128, 256))
 
 
 class KnowledgeDataError(ValueError):
@@ -448,6 +450,8 @@ def normalise(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     if not decomposed.isascii():
         decomposed = "".join(char for char in decomposed if not unicodedata.combining(char))
+    if decomposed.isascii():  # most names: a byte table does it in a third of the expression's time
+        return " ".join(decomposed.encode("ascii").translate(_ASCII_SEPARATORS).decode("ascii").split())
     # ``[^\W_]`` is exactly ``str.isalnum``: letters and numbers of every script.
     return _NOT_ALPHANUMERIC.sub(" ", decomposed).strip(" ")
 
