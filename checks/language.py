@@ -90,12 +90,15 @@ def dutch_term_or_spelling(policy: Policy) -> Iterator[Hit]:
             name: {nl: E-mailadres op het werk, en: Work emailadres}
     """
     matcher = _terms_matcher()
+    found_in: dict[str, list[wording.Found]] = {}  # a register repeats its wording: each text is read once
     for text in wording.judged_texts(policy):
         dutch = text.get(_DUTCH)
         if dutch is None:
             continue
+        if dutch not in found_in:
+            found_in[dutch] = matcher.find(dutch)
         reported: set[str] = set()
-        for found in matcher.find(dutch):
+        for found in found_in[dutch]:
             key, right, source = _correction(found)
             if key not in reported:
                 reported.add(key)

@@ -49,11 +49,19 @@ def _matcher(kind: str, language: str) -> wording.PhraseMatcher | None:
     return wording.phrases_matcher(phrases, [guard for found in chosen for guard in found.guards])
 
 
-def _found(kind: str, text: Text) -> tuple[str, list[str]] | None:
+# The phrases found in each text value, by language: a register repeats its wording (the same
+# purposes and retention sentences in activity after activity), and each value is read once.
+_Seen = dict[str, dict[str, list[str]]]
+
+
+def _found(kind: str, text: Text, seen: _Seen) -> tuple[str, list[str]] | None:
     """The first language of ``text`` with phrases of the list ``kind``, and those phrases."""
     for language, value in text.by_language.items():
-        matcher = _matcher(kind, language)
-        phrases = wording.first_seen(matcher.find(value)) if matcher is not None else []
+        known = seen.setdefault(language, {})
+        phrases = known.get(value)
+        if phrases is None:
+            matcher = _matcher(kind, language)
+            phrases = known[value] = wording.first_seen(matcher.find(value)) if matcher is not None else []
         if phrases:
             return language, phrases
     return None
@@ -94,9 +102,10 @@ def purpose_list_open_ended(policy: Policy) -> Iterator[Hit]:
               - nl: Vaststellen van diefstal en vandalisme in het magazijn
               - nl: Identificeren van daders en getuigen van een incident
     """
+    seen: _Seen = {}
     for processing in policy.processings:
         for purpose in processing.purposes:
-            found = _found("open_list", purpose)
+            found = _found("open_list", purpose, seen)
             if found is not None:
                 language, markers = found
                 yield Hit(
@@ -144,8 +153,9 @@ def hedged_wording(policy: Policy) -> Iterator[Hit]:
               text:
                 nl: Wij delen je naam en e-mailadres met onze boekhouder. Wij verzamelen zo weinig mogelijk gegevens.
     """
+    seen: _Seen = {}
     for text in wording.judged_texts(policy):
-        found = _found("hedges", text)
+        found = _found("hedges", text, seen)
         if found is not None:
             language, phrases = found
             yield Hit(child(text.pointer, language), f"hedged wording ({language}): {_listed(phrases)}")
