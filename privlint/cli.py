@@ -7,6 +7,7 @@ because pre-commit pays for every import on every commit.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import threading
@@ -727,7 +728,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def entry() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: one command, then the process ends (``leave``).
+
+    The cyclic garbage collector stays off for the run. What a command builds (the policy's
+    nodes, model and findings) lives until the end and holds almost no cycles, so the
+    collector would only rescan it: turned back on after the check of 10,000 activities, its
+    first passes took 1.4 s (measured 2026-12-04). ``loading.collector_paused`` pauses it
+    around the work for callers that keep running (tests, library use).
+    """
+    gc.disable()
     leave(main())
 
 
