@@ -1069,23 +1069,30 @@ def _phrase_list(table: _Table) -> PhraseList:
 
 def find_phrase(list_id: str, text: str) -> Iterator[PhraseMatch]:
     """Every sentence of ``text`` that matches a pattern of phrase list ``list_id`` (first pattern wins)."""
-    compiled = _compiled_phrases(list_id)
+    patterns = _compiled_phrases(list_id)
     for sentence in _sentences(text):
         padded = _padded(sentence)
-        for (language, pattern), regex in compiled:
+        if patterns.any.search(padded) is None:  # most sentences
+            continue
+        for (language, pattern), regex in patterns.each:
             if regex.search(padded):
                 yield PhraseMatch(pattern, language, sentence)
                 break
 
 
+class _PhrasePatterns(NamedTuple):
+    each: tuple[tuple[tuple[str, str], re.Pattern[str]], ...]  # (language, pattern) and its expression
+    any: re.Pattern[str]  # one of them: a single search, four times faster than trying each (issue 16)
+
+
 @functools.cache
-def _compiled_phrases(list_id: str) -> tuple[tuple[tuple[str, str], re.Pattern[str]], ...]:
+def _compiled_phrases(list_id: str) -> _PhrasePatterns:
     # Compiled on first use, never at import: start-up time matters for pre-commit.
     compiled = []
     for language, pattern in phrase_list(list_id).patterns:
         parts = [re.escape(normalise(part)) + r"\S*" for part in pattern.split("*")]
         compiled.append(((language, pattern), re.compile(" " + r"(?: \S+)*? ".join(parts) + " ")))
-    return tuple(compiled)
+    return _PhrasePatterns(tuple(compiled), re.compile("|".join(f"(?:{regex.pattern})" for _, regex in compiled)))
 
 
 @functools.cache

@@ -472,6 +472,61 @@ def test_implied_consent_phrases_stay_within_a_sentence(text: str, found: bool):
     assert bool(list(knowledge.find_phrase("implied_consent", text))) is found
 
 
+_PHRASE_LISTS = ("implied_consent", "read_regularly", "objection_ends_service")
+
+
+def _phrases_found_by_each_pattern(list_id: str, text: str) -> list[tuple[str, str]]:
+    """What ``find_phrase`` finds, by trying every pattern's expression on every sentence."""
+    found = []
+    for sentence in knowledge._sentences(text):  # noqa: SLF001
+        padded = f" {knowledge.normalise(sentence)} "
+        for (language, pattern), expression in knowledge._compiled_phrases(list_id).each:  # noqa: SLF001
+            if expression.search(padded):
+                found.append((pattern, language))
+                break
+    return found
+
+
+def _phrase_words() -> st.SearchStrategy[str]:
+    # Words of the patterns (whole, cut short, extended), other words and punctuation.
+    words = sorted(
+        {
+            word
+            for list_id in _PHRASE_LISTS
+            for _language, pattern in knowledge.phrase_list(list_id).patterns
+            for word in pattern.replace("*", " ").split()
+        }
+    )
+    word = st.sampled_from(words)
+    return st.one_of(
+        word,
+        word.map(lambda text: text[: max(1, len(text) - 2)]),
+        word.map(lambda text: text + "en"),
+        st.sampled_from(["onze", "website", "diensten", "Dé", ",", ".", "?", "\n", "e"]),
+    )
+
+
+@st.composite
+def _phrase_texts(draw: st.DrawFn, list_id: str) -> str:
+    """A pattern written out (words where its stars are, a part dropped or cut now and then), among other words."""
+    _language, pattern = draw(st.sampled_from(knowledge.phrase_list(list_id).patterns))
+    written = []
+    for part in pattern.split("*"):
+        kept = draw(st.sampled_from(["whole", "whole", "cut", "dropped"]))
+        written.append(part.strip()[:-1] if kept == "cut" else part.strip() if kept == "whole" else "")
+        written.extend(draw(st.lists(_phrase_words(), max_size=2)))
+    around = st.lists(_phrase_words(), max_size=4).map(" ".join)
+    return " ".join([draw(around), *written, draw(around)])
+
+
+@given(st.data())
+def test_the_one_search_for_any_phrase_never_changes_what_is_found(data: st.DataObject):
+    list_id = data.draw(st.sampled_from(_PHRASE_LISTS))
+    text = data.draw(_phrase_texts(list_id) | st.lists(_phrase_words(), max_size=14).map(" ".join))
+    found = [(match.pattern, match.language) for match in knowledge.find_phrase(list_id, text)]
+    assert found == _phrases_found_by_each_pattern(list_id, text)
+
+
 def test_the_phrase_patterns_are_compiled_on_first_use_only():
     code = (
         "import privlint.knowledge as k, privlint.catalogue as c; c.registry(); "
