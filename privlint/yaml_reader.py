@@ -83,7 +83,11 @@ _ALLOWED_TAGS = frozenset(_CORE + name for name in ("str", "int", "float", "bool
 
 # Where an anchor could be: '&' at the start of a node, followed by a character of its name
 # (YAML 1.2.2, 6.9.2). Text such as "Smet & Jet" does not match; a quoted "&x" may, harmlessly.
-_MAYBE_ANCHOR = re.compile(r"(?:^|[ \t\r\n\[{,:])&[^ \t\r\n\[\]{},]")
+# The expression starts with the '&' so that ``re`` skips to each one; what may stand before
+# it is tested apart (an expression that starts with that choice tried every position: 0.46 s
+# for a file of 19 MB, against 0.007 s, measured 2026-12-04).
+_AMPERSAND_AND_NAME = re.compile(r"&[^ \t\r\n\[\]{},]")
+_BEFORE_A_NODE = frozenset(" \t\r\n[{,:")
 _INDEX = re.compile(r"0|[1-9][0-9]*")  # a JSON Pointer token that indexes a list (RFC 6901)
 
 # The line breaks of YAML 1.2 (and of editors): CR LF, CR, LF. Not NEL, LS, PS (YAML 1.1).
@@ -464,7 +468,7 @@ class _Builder:
         import yaml  # noqa: PLC0415
 
         scalar: Callable[[Any], None] = self.scalar if self.shield.restore is None else self.shielded_scalar
-        if _MAYBE_ANCHOR.search(self.lines.text):  # only then can an event carry one: most files pay nothing
+        if _may_hold_anchor(self.lines.text):  # only then can an event carry one: most files pay nothing
             scalar = self._noting_anchor(scalar)
         return {
             yaml.ScalarEvent: scalar,
@@ -656,6 +660,13 @@ class _Builder:
 
 def _ignore(_event: Any) -> None:
     pass
+
+
+def _may_hold_anchor(text: str) -> bool:
+    """Whether ``text`` has an '&' where a node may start, followed by a character of a name."""
+    return any(
+        match.start() == 0 or text[match.start() - 1] in _BEFORE_A_NODE for match in _AMPERSAND_AND_NAME.finditer(text)
+    )
 
 
 def read(text: str) -> Document:

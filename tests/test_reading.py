@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from privlint import yaml_reader
 
 from support import lint_files, lint_text, run, where
 
@@ -105,6 +110,32 @@ def test_a_yaml_1_2_directive_and_a_4300_digit_integer_are_read():
     assert where(result.findings) == [("SCH001", 4, 9)]
     assert result.source is not None
     assert result.source.data["controller"]["name"] == int("9" * 4300)
+
+
+def test_an_anchor_on_the_first_character_of_the_file_is_refused():
+    result = lint_files({"policy.yaml": "&a controller: {name: x}\n"})
+    assert where(result.findings) == [("YML003", 1, 1)]
+    assert "anchor '&a' is not allowed" in result.findings[0].message
+
+
+@pytest.mark.parametrize("before", ["", " ", "\t", "\r", "\n", "[", "{", ",", ":"])
+def test_an_ampersand_and_a_name_where_a_node_may_start_may_be_an_anchor(before: str):
+    text = f"key{before}&a" if before else "&a: x"
+    assert yaml_reader._may_hold_anchor(text)  # noqa: SLF001
+    assert not yaml_reader._may_hold_anchor(text.replace("&a", "& a"))  # noqa: SLF001
+    assert not yaml_reader._may_hold_anchor(f"key{before}x&a")  # noqa: SLF001
+
+
+@given(
+    st.lists(st.sampled_from(["&", "&a", "a", " ", "\t", "\r", "\n", "[", "]", "{", "}", ",", ":", "#", "'"])).map(
+        "".join
+    )
+)
+def test_the_anchor_pre_check_finds_every_place_an_anchor_could_be(text: str):
+    # When it finds none, the reader does not look for anchors on scalars: it must miss none
+    # of the places that YAML 1.2.2 (6.9.2) allows, which this expression, its first form, names.
+    expected = re.search(r"(?:^|[ \t\r\n\[{,:])&[^ \t\r\n\[\]{},]", text) is not None
+    assert yaml_reader._may_hold_anchor(text) is expected  # noqa: SLF001
 
 
 def test_an_ampersand_in_text_is_no_anchor():
