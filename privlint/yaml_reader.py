@@ -468,12 +468,13 @@ class _Builder:
         import yaml  # noqa: PLC0415
 
         scalar: Callable[[Any], None] = self.scalar if self.shield.restore is None else self.shielded_scalar
+        open_mapping, open_sequence = self.open_mapping, self.open_sequence
         if _may_hold_anchor(self.lines.text):  # only then can an event carry one: most files pay nothing
-            scalar = self._noting_anchor(scalar)
+            scalar, open_mapping, open_sequence = map(self._noting_anchor, (scalar, open_mapping, open_sequence))
         return {
             yaml.ScalarEvent: scalar,
-            yaml.MappingStartEvent: self._noting_anchor(self.open_mapping),
-            yaml.SequenceStartEvent: self._noting_anchor(self.open_sequence),
+            yaml.MappingStartEvent: open_mapping,
+            yaml.SequenceStartEvent: open_sequence,
             yaml.MappingEndEvent: self.close,
             yaml.SequenceEndEvent: self.close,
             yaml.AliasEvent: self.alias,
