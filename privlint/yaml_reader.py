@@ -468,7 +468,8 @@ class _Builder:
         import yaml  # noqa: PLC0415
 
         scalar: Callable[[Any], None] = self.scalar if self.shield.restore is None else self.shielded_scalar
-        open_mapping, open_sequence = self.open_mapping, self.open_sequence
+        open_mapping: Callable[[Any], None] = self.open_mapping
+        open_sequence: Callable[[Any], None] = self.open_sequence
         if _may_hold_anchor(self.lines.text):  # only then can an event carry one: most files pay nothing
             scalar, open_mapping, open_sequence = map(self._noting_anchor, (scalar, open_mapping, open_sequence))
         return {
