@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import unicodedata
@@ -481,7 +482,7 @@ def _phrases_found_by_each_pattern(list_id: str, text: str) -> list[tuple[str, s
     for sentence in knowledge._sentences(text):  # noqa: SLF001
         padded = f" {knowledge.normalise(sentence)} "
         for (language, pattern), expression in knowledge._compiled_phrases(list_id).each:  # noqa: SLF001
-            if expression.search(padded):
+            if re.search(expression, padded):
                 found.append((pattern, language))
                 break
     return found
