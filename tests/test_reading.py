@@ -118,7 +118,16 @@ def test_an_anchor_on_the_first_character_of_the_file_is_refused():
     assert "anchor '&a' is not allowed" in result.findings[0].message
 
 
-@pytest.mark.parametrize("before", ["", " ", "\t", "\r", "\n", "[", "{", ",", ":"])
+def test_an_anchor_after_a_byte_order_mark_is_refused():
+    # Called directly, the reader keeps the mark in the text and counts it as the first column
+    # (a policy file is decoded without it, so its columns start after it).
+    for text, name in (("\ufeff&m\ncontroller: {name: x}\n", "m"), ("\ufeff&a controller: x\n", "a")):
+        problems = yaml_reader.read(text).problems
+        assert [(p.code, p.span.line, p.span.column) for p in problems] == [("YML003", 1, 2)], text
+        assert problems[0].message == f"anchor '&{name}' is not allowed"
+
+
+@pytest.mark.parametrize("before", ["", " ", "\t", "\r", "\n", "[", "{", ",", ":", "\ufeff"])
 def test_an_ampersand_and_a_name_where_a_node_may_start_may_be_an_anchor(before: str):
     text = f"key{before}&a" if before else "&a: x"
     assert yaml_reader._may_hold_anchor(text)  # noqa: SLF001
@@ -127,14 +136,15 @@ def test_an_ampersand_and_a_name_where_a_node_may_start_may_be_an_anchor(before:
 
 
 @given(
-    st.lists(st.sampled_from(["&", "&a", "a", " ", "\t", "\r", "\n", "[", "]", "{", "}", ",", ":", "#", "'"])).map(
-        "".join
-    )
+    st.lists(
+        st.sampled_from(["&", "&a", "a", " ", "\t", "\r", "\n", "[", "]", "{", "}", ",", ":", "#", "'", "\ufeff"])
+    ).map("".join)
 )
 def test_the_anchor_pre_check_finds_every_place_an_anchor_could_be(text: str):
     # When it finds none, the reader does not look for anchors on scalars: it must miss none
-    # of the places that YAML 1.2.2 (6.9.2) allows, which this expression, its first form, names.
-    expected = re.search(r"(?:^|[ \t\r\n\[{,:])&[^ \t\r\n\[\]{},]", text) is not None
+    # of the places that YAML 1.2.2 (6.9.2) allows, which this expression, its first form, names
+    # (with a byte-order mark, which the parser skips, as the start of the text).
+    expected = re.search(r"(?:^|[ \t\r\n\[{,:\ufeff])&[^ \t\r\n\[\]{},]", text) is not None
     assert yaml_reader._may_hold_anchor(text) is expected  # noqa: SLF001
 
 
