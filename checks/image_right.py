@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from privlint import knowledge
-from privlint.model import DataItem, Policy, Processing
+from privlint.item_uses import ItemKeywords
+from privlint.model import Policy, Processing
 from privlint.pointers import child
 from privlint.rules import WARNING, Hit, rule
 
@@ -62,12 +63,12 @@ def images_published_without_consent(policy: Policy) -> Iterator[Hit]:
             legal_basis: consent
             data_items: [photos]
     """
-    items = {item.id: item for item in reversed(policy.data_items)}
+    images = ItemKeywords("image_items", policy)
     for processing in policy.processings:
         if processing.legal_basis == "consent":
             continue
         publication = _publication(processing)  # first: few processings publish, each has many items
-        image = _image_item(processing, items) if publication is not None else None
+        image = _image_item(processing, images) if publication is not None else None
         if image is not None and publication is not None:
             yield Hit(
                 child(processing.pointer, "legal_basis") if processing.legal_basis else processing.pointer,
@@ -89,12 +90,9 @@ def images_published_without_consent(policy: Policy) -> Iterator[Hit]:
         )
 
 
-def _image_item(processing: Processing, items: dict[str, DataItem]) -> str | None:
+def _image_item(processing: Processing, images: ItemKeywords) -> str | None:
     for ref in processing.data_items:
-        item = items.get(ref.id)
-        wording = processing.data_item_names.get(ref.id)
-        names = (*(wording.by_language.values() if wording else ()), *(item.names()[1:] if item else ()), ref.id)
-        found = knowledge.match_keywords("image_items", names)
+        found = images.match(processing, ref)
         if found is not None:
             return found.name
     return None

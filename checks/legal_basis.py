@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from privlint import knowledge
+from privlint.item_uses import ItemKeywords
 from privlint.model import Policy, Processing
 from privlint.passages import passages
 from privlint.pointers import child
@@ -451,16 +452,12 @@ def contract_basis_for_non_parties(policy: Policy) -> Iterator[Hit]:
             legitimate_interest: {nl: Contact houden met de contactpersonen van onze zakelijke klanten}
             data_items: [work_email]
     """
-    items = {item.id: item for item in reversed(policy.data_items)}
+    contact_person = ItemKeywords("contact_person_items", policy)
     for processing in policy.processings:
         if processing.legal_basis != "contract":
             continue
         for ref in processing.data_items:
-            item = items.get(ref.id)
-            wording = processing.data_item_names.get(ref.id)
-            declared = (*item.names()[1:], item.id) if item else (ref.id,)
-            names = (*(wording.by_language.values() if wording else ()), *declared)
-            found = knowledge.match_keywords("contact_person_items", names)
+            found = contact_person.match(processing, ref)
             if found is not None:
                 yield Hit(
                     ref.pointer,

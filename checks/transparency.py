@@ -17,6 +17,7 @@ from types import MappingProxyType
 from typing import Final
 
 from privlint import knowledge
+from privlint.item_uses import ItemKeywords
 from privlint.model import Address, Controller, Policy
 from privlint.passages import passages
 from privlint.rules import ERROR, INFO, WARNING, Hit, rule
@@ -453,18 +454,13 @@ def data_source_not_stated(policy: Policy) -> Iterator[Hit]:
               source: {nl: de klant die het schadegeval meldt}
               publicly_accessible: false
     """
-    items = {item.id: item for item in reversed(policy.data_items)}
+    third_party_origin = ItemKeywords("third_party_origin_items", policy)
     for processing in policy.processings:
         owner = processing.owner
         source = processing.data_source
         if source is None:
             for ref in processing.data_items:
-                item = items.get(ref.id)
-                wording = processing.data_item_names.get(ref.id)
-                declared = (*item.names()[1:], item.id) if item else (ref.id,)
-                found = knowledge.match_keywords(
-                    "third_party_origin_items", (*(wording.by_language.values() if wording else ()), *declared)
-                )
+                found = third_party_origin.match(processing, ref)
                 if found is not None:
                     yield Hit(
                         processing.pointer,
