@@ -445,7 +445,7 @@ class EnterpriseNumberFormat(NamedTuple):
 def normalise(text: str) -> str:
     """Casefold, strip accents (NFKD) and turn every run of non-alphanumerics into one space.
 
-    Cached: a large register repeats the same names in many activities and categories.
+    Not cached: ``normalised`` gives the same from the cache the keyword indexes share.
     """
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     if not decomposed.isascii():
@@ -1006,6 +1006,11 @@ def _keys_in_data() -> frozenset[str]:
 
 def _padded(name: str) -> str:
     return _words(name)[0]
+
+
+def normalised(name: str) -> str:
+    """``normalise(name)``, from the cache of names the keyword indexes share (for names rules match)."""
+    return _words(name)[0][1:-1]
 
 
 @functools.lru_cache(maxsize=1 << 18)

@@ -363,6 +363,12 @@ def test_normalise_agrees_with_its_definition_on_any_ascii_text(text: str) -> No
     assert knowledge.normalise(text) == _normalised_char_by_char(text)
 
 
+@given(st.text())
+def test_the_cached_normalised_form_is_the_normalised_text(text: str) -> None:
+    # ``normalised`` reads the cache the keyword indexes share (the name padded with spaces).
+    assert knowledge.normalised(text) == _normalised_char_by_char(text)
+
+
 # --- corrections of issue 12 -----------------------------------------------------------------------
 
 

@@ -67,3 +67,24 @@ def test_did_you_mean_still_works_in_a_register_of_thousands_of_items() -> None:
     )
     (finding,) = lint_text(text, select=["REF001"])
     assert finding.message.endswith("did you mean 'customer_name' (Naam van de klant)?")
+
+
+def test_did_you_mean_for_several_references_of_two_kinds_in_a_large_register() -> None:
+    # Beyond 2,000 names the forms are indexed under the trigrams of the undeclared
+    # references only: each reference must still get its own closest id, of its own kind.
+    recipients = "".join(f"  - {{id: supplier_{n:04d}, role: processor}}\n" for n in range(2100))
+    text = (
+        "data_subjects:\n  - {id: customers}\n  - {id: suppliers}\n"
+        "recipients:\n  - {id: sd_worx, role: processor}\n  - {id: it_partner, role: processor}\n"
+        + recipients
+        + "processing_activities:\n"
+        "  - {id: payroll, recipients: [sd_worxx], data_subjects: [custommers]}\n"
+        "  - {id: helpdesk, recipients: [it_partnr, supplier_0042x]}\n"
+    )
+    messages = [f.message for f in lint_text(text, select=["REF003"])]
+    assert [m.rsplit("; ", 1)[-1] for m in messages] == [
+        "did you mean 'sd_worx'?",
+        "did you mean 'customers'?",
+        "did you mean 'it_partner'?",
+        "did you mean 'supplier_0042'?",
+    ]
