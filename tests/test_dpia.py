@@ -192,3 +192,14 @@ def test_cli_text_escapes_policy_text(tmp_path: Path):
     assert "\x1b" not in done.stdout
     assert "„Camera\\x1b[2J”" in done.stdout
     assert done.stdout.startswith("x: GEB waarschijnlijk nodig\n")  # a camera, and 35(3)(c) open
+
+
+@pytest.mark.parametrize(
+    "name", ["Veiligheidscamera", "Bewakingscamera's", "Beveiligingscamera parking", "Security camera", "CCTV"]
+)
+def test_a_camera_named_in_a_dutch_compound_is_systematic_monitoring(name: str):
+    # "camera" ends the Dutch compounds: a word-start match alone misses them.
+    screening = screened(activity(id="site", name={"nl": name}))
+    assert statuses(screening).get("wp248_3") == "met"
+    assert [(r.trigger.id, r.evidence) for r in screening.met] == [("wp248_3", (name,))]
+
