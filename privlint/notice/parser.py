@@ -24,7 +24,12 @@ from privlint.notice.template import LazyPattern, fold, fold_words, has_word_pre
 
 # "- item", "* item", "• item", an en dash, and numbered bullets "1. item", "1) item", "a) item".
 _BULLET = LazyPattern(r"^(?:[-*\u2022\u2013\u25cf\u25aa\u00b7]|\d{1,2}[.)]|[a-z]\))\s+(?P<text>\S.*)$")
-_HEADING = LazyPattern(r"^(?P<number>\d{1,2})(?:\.|\)|\s+[-\u2013\u2014])\s+(?P<text>\S.*)$")
+# "1. WIE WE ZIJN", "1) ...", "1 - ...", "IV. ...", "Artikel 1 - ...", "Artikel 1: ...", "Artikel 1 ...".
+_HEADING = LazyPattern(
+    r"^(?P<word>(?i:artikel|article|hoofdstuk|chapitre|chapter)\s+)?(?P<number>\d{1,2}|[IVX]{1,6})"
+    r"(?(word)\s*[.):\-\u2013\u2014]?|(?:\.|\)|\s+[-\u2013\u2014]))\s+(?P<text>\S.*)$"
+)
+_ROMAN = {"I": 1, "V": 5, "X": 10}
 _MARKUP = LazyPattern(r"^(?:#{1,4}\s+)?(?:\*\*|__)?(?P<text>.*?)(?:\*\*|__)?$")
 _LABEL = LazyPattern(r"^(?P<label>[^:]{1,40}?)\s*:\s*(?P<value>\S.*)$")
 _UNKNOWN_LABEL = LazyPattern(r"^[A-Z][^:.]{0,39}:\s+\S")
@@ -97,6 +102,7 @@ class ControllerMention:
     name: At
     address: Address | None
     enterprise_number: At | None
+    register_number: At | None = None  # a number in a register the model has no field for (a Dutch KvK number)
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,14 +254,16 @@ def _toc_title(entry: At) -> str:
 def _headings(lines: Sequence[At], toc: Sequence[At], start: int) -> list[tuple[int, At | None, At]]:
     """The section headings: (index of the line, its number or ``None``, its title).
 
-    A heading is a numbered line ("1. WIE WE ZIJN", "1) ...", "1 - ...") whose numbers run
-    1, 2, 3, ..., or an unnumbered line that is one of the template's headings (in any of its
-    languages) or a title of the table of contents; in any case and with or without Markdown
-    markers ("## ", "**").
+    A heading is a numbered line ("1. WIE WE ZIJN", "1) ...", "1 - ...", "IV. ...", "Artikel 1 -
+    ...") whose numbers increase, gaps allowed (an author deleted a section and did not
+    renumber), all numbered alike; a heading of the template or of the table of contents may
+    also come out of order (an author moved a section). Or an unnumbered line that is one of the
+    template's headings (in any of its languages) or a title of the table of contents; in any
+    case and with or without Markdown markers ("## ", "**").
     """
     toc_titles = {_toc_title(entry) for entry in toc}
     found: list[tuple[int, At | None, At]] = []
-    numbered = 0
+    numbering = _Numbering()
     # In a notice with numbered headings an unnumbered line is a heading only when written as one.
     any_numbered = any(
         (m := _HEADING.match(_unmarked(line).text)) and _looks_like_heading(m["text"], toc_titles)
@@ -266,15 +274,9 @@ def _headings(lines: Sequence[At], toc: Sequence[At], start: int) -> list[tuple[
         if not line.text or len(line.text) > _MAX_HEADING + 6:
             continue
         match = _HEADING.match(line.text)
-        known = match is not None and (
-            fold(match["text"]) in toc_titles or template().section_for_heading(match["text"])
-        )
-        if match and not known and _in_numbered_list(lines, index, int(match["number"])):
-            continue  # "3. BTW" after "2. Naam": the third item of a numbered list
-        if match and int(match["number"]) == numbered + 1 and _looks_like_heading(match["text"], toc_titles):
-            numbered += 1
+        if match and numbering.accepts(lines, index, match, toc_titles):
             title = _unmarked(line.part(match.start("text")))
-            found.append((index, line.part(0, match.end("number")), title))
+            found.append((index, line.part(match.start("number"), match.end("number")), title))
             continue
         titles = set() if any_numbered else toc_titles
         if match is None and _BULLET.match(line.text) is None and _is_unnumbered_heading(lines[index], titles):
@@ -282,11 +284,63 @@ def _headings(lines: Sequence[At], toc: Sequence[At], start: int) -> list[tuple[
     return found
 
 
-def _in_numbered_list(lines: Sequence[At], index: int, number: int) -> bool:
-    """Whether the line before (blank lines skipped) is item ``number - 1`` of a numbered list."""
-    before = next((lines[i].text for i in range(index - 1, -1, -1) if lines[i].text), "")
-    match = _HEADING.match(_unmarked(At(before, 0, 1)).text)
-    return match is not None and int(match["number"]) == number - 1 and not _looks_like_heading(match["text"], set())
+@dataclass(slots=True)
+class _Numbering:
+    """The numbers of the headings found so far, and how they are written."""
+
+    last: int = 0
+    used: set[int] = field(default_factory=set)
+    style: tuple[bool, str] | None = None  # (Roman numerals, the word before the number)
+    headings: set[int] = field(default_factory=set)  # indexes of the numbered headings
+
+    def accepts(self, lines: Sequence[At], index: int, match: re.Match[str], toc_titles: set[str]) -> bool:
+        """Whether the numbered line ``lines[index]`` is the next heading; if so, record it."""
+        number, style = _numeral(match["number"]), _style(match)
+        if number is None or (self.style is not None and style != self.style):
+            return False
+        if not _looks_like_heading(match["text"], toc_titles):
+            return False
+        known = fold(match["text"]) in toc_titles or template().section_for_heading(match["text"]) is not None
+        if not known and self._continues_list(lines, index, number, style):
+            return False  # "3. BTW" after "2. Naam": the third item of a numbered list
+        if not (number > self.last or (known and number not in self.used)):
+            return False
+        if not known and not self.used and number != 1:
+            return False  # a notice's own headings start at 1; a later one is first only when it is a known one
+        self.last, self.style = max(self.last, number), style
+        self.used.add(number)
+        self.headings.add(index)
+        return True
+
+    def _continues_list(self, lines: Sequence[At], index: int, number: int, style: tuple[bool, str]) -> bool:
+        """Whether the line before (blank lines skipped) is a numbered line with a lower number that is no heading."""
+        before = next((i for i in range(index - 1, -1, -1) if lines[i].text), None)
+        if before is None or before in self.headings:
+            return False
+        match = _HEADING.match(_unmarked(lines[before]).text)
+        if match is None or _style(match) != style:
+            return False
+        previous = _numeral(match["number"])
+        return previous is not None and previous < number
+
+
+def _style(match: re.Match[str]) -> tuple[bool, str]:
+    return not match["number"].isdigit(), fold(match["word"] or "")
+
+
+def _numeral(text: str) -> int | None:
+    """The value of a heading number: "4" -> 4, "IX" -> 9; ``None`` for a malformed Roman numeral ("IIII")."""
+    if text.isdigit():
+        return int(text)
+    values = [_ROMAN[c] for c in text]
+    number = sum(-v if i + 1 < len(values) and values[i + 1] > v else v for i, v in enumerate(values))
+    return number if _roman(number) == text else None
+
+
+def _roman(number: int) -> str:
+    tens, ones = divmod(number, 10)
+    digits = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
+    return "X" * tens + digits[ones]
 
 
 def _is_unnumbered_heading(line: At, toc_titles: set[str]) -> bool:
@@ -740,6 +794,8 @@ def _read_structured(notice: ParsedNotice, section: Section, paragraph: Paragrap
         if controller is not None:
             notice.controller = controller
             notice.place(paragraph, "controller (name, address, enterprise number)")
+            if controller.register_number is not None:
+                notice.unplace(controller.register_number, _REGISTER_NOT_IN_MODEL)
             return True
     contact = next((m for pattern in _default_contacts() if (m := pattern.fullmatch(text))), None)
     if contact is not None:
@@ -783,8 +839,19 @@ def _controller(at: At) -> ControllerMention | None:
             if address is None:
                 continue
         number = at.part(match.start("number"), match.end("number")) if match["number"] else None
-        return ControllerMention(at, at.part(match.start("name"), match.end("name")), address, number)
+        register = at.part(match.start("register"), match.end("register")) if match["register"] else None
+        return ControllerMention(at, at.part(match.start("name"), match.end("name")), address, number, register)
     return None
+
+
+# "BE0414.321.345", "BE 0712.345.630", "0712 345 630": a number may be written with spaces.
+_ENTERPRISE_NUMBER = r"(?:[A-Z]{2}\s?)?\d[\d.\s]*?\d|\S+?"
+# The Dutch trade register ("KvK-nummer 81234567"): the model keeps a Belgian enterprise number only.
+_OTHER_REGISTER = r"(?:KvK|K\.v\.K\.|Kamer van Koophandel)(?:[-\s]?nummer|[-\s]?nr\.?)?:?\s*\d{8}"
+_REGISTER_NOT_IN_MODEL = (
+    "a KvK number (the Dutch trade register): the model has no field for it "
+    "(controller.enterprise_number holds a Belgian enterprise number only)"
+)
 
 
 @functools.cache
@@ -803,8 +870,9 @@ def _controller_patterns() -> tuple[re.Pattern[str], ...]:
         name = _sentence_pattern(words["we_are"][language], name=r".+?")
         address = rf"(?:,\s*|\s+)(?:{prefixes('with_address', '{address}', language)})\s+(?P<address>.+?)"
         both = _sentence_pattern(words["address_and_number"][language].lstrip())
-        number = rf"(?:,\s*|\s+)(?:{prefixes('with_number', '{number}', language)})\s+(?P<number>\S+?)"
-        patterns.append(re.compile(rf"{name}(?:{address})?(?:\s+{both})?(?:{number})?\.", re.IGNORECASE))
+        number = rf"(?:,\s*|\s+)(?:{prefixes('with_number', '{number}', language)})\s+(?P<number>{_ENTERPRISE_NUMBER})"
+        register = rf"(?:,\s*|\s+)(?:met\s+)?(?P<register>{_OTHER_REGISTER})"
+        patterns.append(re.compile(rf"{name}(?:{address})?(?:\s+{both})?(?:{number}|{register})?\.", re.IGNORECASE))
     return tuple(patterns)
 
 

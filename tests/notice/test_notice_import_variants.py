@@ -1,0 +1,214 @@
+"""`privlint import` of notices whose authors numbered the sections or wrote the controller in their own way."""
+
+from __future__ import annotations
+
+import pytest
+
+from privlint.notice.importer import import_text
+from privlint.notice.parser import At, parse
+
+# A small notice in the template; ``{n1}`` .. ``{n4}`` are the section numbers as the author wrote them.
+NOTICE = """\
+PRIVACYVERKLARING BAKKERIJ JANSSENS
+
+INHOUDSOPGAVE
+
+{n1} WIE WE ZIJN
+{n2} HET VERWERKEN VAN JOUW PERSOONSGEGEVENS
+{n3} HET DELEN VAN PERSOONSGEGEVENS
+{n4} JE RECHTEN UITOEFENEN
+
+{n1} WIE WE ZIJN
+
+Wij zijn Bakkerij Janssens BV met adres Kerkstraat 12 3000 Leuven België en met ondernemingsnummer BE0123.456.749.
+
+{n2} HET VERWERKEN VAN JOUW PERSOONSGEGEVENS
+
+Meer in het bijzonder zullen we sommige of alle van de volgende data-elementen verzamelen :
+
+- Naam van de klant
+- Persoonlijk emailadres
+
+Voor een bestelling vragen we, in deze volgorde:
+
+1. Naam
+2. Adres
+3. BTW
+4. IBAN
+
+Meer in het bijzonder verrichten we de volgende verwerkingen :
+
+- **Bestellingen**
+
+Doel: Bestellingen leveren
+
+Rechtsgrond: Contract
+
+Bewaringstermijn: 7 jaar
+
+{n3} HET DELEN VAN PERSOONSGEGEVENS
+
+Meer in het bijzonder behouden wij ons het recht voor om jouw persoonlijke gegevens met deze partners te delen :
+
+- Boekhouding
+
+Doel: De boekhouding voeren
+
+Rechtsgrond: Wettelijke Verplichting
+
+Data wordt verwerkt binnen de EU
+
+Accountantskantoor Peeters ontvangt de data
+
+{n4} JE RECHTEN UITOEFENEN
+
+Conform de Algemene Verordening Gegevensbescherming (AVG) heb je het recht om :
+
+- Toegang te vragen tot jouw persoonsgegevens.
+- De wissing van je persoonsgegevens te vragen.
+"""
+IN_ORDER = ("1.", "2.", "3.", "4.")
+SECTION_IDS = ["who_we_are", "processing_personal_data", "sharing_personal_data", "exercising_your_rights"]
+
+
+def notice_numbered(*numbers: str) -> str:
+    return NOTICE.format(**{f"n{index}": number for index, number in enumerate(numbers, 1)})
+
+
+def without_contents(data: dict[str, object]) -> dict[str, object]:
+    """The imported policy without the table of contents (it repeats the numbers as written)."""
+    notice = dict(data["notice"])  # type: ignore[call-overload]
+    notice.pop("table_of_contents", None)
+    return {**data, "notice": notice}
+
+
+@pytest.mark.parametrize(
+    "numbers",
+    [
+        pytest.param(("1.", "2.", "4.", "6."), id="gaps"),
+        pytest.param(("I.", "II.", "III.", "IV."), id="roman"),
+        pytest.param(("Artikel 1 -", "Artikel 2 -", "Artikel 3 -", "Artikel 4 -"), id="artikel"),
+        pytest.param(("Artikel 1:", "Artikel 3:", "Artikel 4:", "Artikel 7:"), id="artikel-gaps"),
+        pytest.param(("2)", "3)", "5)", "8)"), id="parentheses-gaps"),
+    ],
+)
+def test_sections_numbered_with_gaps_roman_numerals_or_articles_import_as_numbered_in_order(numbers: tuple[str, ...]):
+    imported = import_text(notice_numbered(*numbers))
+    data = imported.data()
+    assert [section["id"] for section in data["notice"]["sections"]] == SECTION_IDS
+    assert [section["heading"]["nl"] for section in data["notice"]["sections"]] == [
+        "WIE WE ZIJN",
+        "HET VERWERKEN VAN JOUW PERSOONSGEGEVENS",
+        "HET DELEN VAN PERSOONSGEGEVENS",
+        "JE RECHTEN UITOEFENEN",
+    ]
+    assert [entry["id"] for entry in data["processing_activities"]] == ["bestellingen"]
+    assert [entry["id"] for entry in data["sharing"]] == ["boekhouding"]
+    assert "website" not in data
+    assert imported.unplaced == []
+    assert without_contents(data) == without_contents(import_text(notice_numbered(*IN_ORDER)).data())
+
+
+@pytest.mark.parametrize(
+    ("numbers", "written"),
+    [(("1.", "2.", "4.", "6."), ["1", "2", "4", "6"]), (("I.", "II.", "III.", "IV."), ["I", "II", "III", "IV"])],
+)
+def test_the_section_number_is_the_number_as_written(numbers: tuple[str, ...], written: list[str]):
+    parsed = parse(notice_numbered(*numbers))
+    assert [(s.number.text if s.number else None, s.heading.line if s.heading else None) for s in parsed.sections] == [
+        (number, line) for number, line in zip(written, [10, 14, 38, 52], strict=True)
+    ]
+
+
+def test_a_numbered_list_inside_a_section_is_no_heading_even_where_the_numbers_have_gaps():
+    text = notice_numbered("1.", "3.", "6.", "9.").replace("3. BTW\n4. IBAN", "4. BTW\n\n7. IBAN")
+    parsed = parse(text)
+    assert [s.id for s in parsed.sections] == SECTION_IDS
+    section = parsed.section("processing_personal_data")
+    assert section is not None
+    assert ("1. Naam", "2. Adres", "4. BTW") in [tuple(line.text for line in p) for p in section.prose]
+    assert ("7. IBAN",) in [tuple(line.text for line in p) for p in section.prose]
+
+
+def test_a_roman_numbered_notice_with_a_numbered_entry_list_keeps_the_entries_in_their_section():
+    text = notice_numbered("I.", "II.", "III.", "IV.").replace("- Boekhouding", "1. Boekhouding")
+    data = import_text(text).data()
+    assert [section["id"] for section in data["notice"]["sections"]] == SECTION_IDS
+    assert [entry["id"] for entry in data["sharing"]] == ["boekhouding"]
+
+
+def test_a_heading_the_author_moved_keeps_its_number_and_its_section():
+    # The author moved section IV (rights) in front of III without renumbering.
+    text = notice_numbered("I.", "II.", "III.", "IV.")
+    sharing_at, rights_at = text.rindex("III. HET DELEN"), text.rindex("IV. JE RECHTEN")
+    moved = text[:sharing_at] + text[rights_at:] + "\n" + text[sharing_at:rights_at]
+    data = import_text(moved).data()
+    assert [section["id"] for section in data["notice"]["sections"]] == [
+        "who_we_are",
+        "processing_personal_data",
+        "exercising_your_rights",
+        "sharing_personal_data",
+    ]
+    assert [entry["id"] for entry in data["sharing"]] == ["boekhouding"]
+    assert len(data["rights"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "address", "number"),
+    [
+        (
+            (
+                "Wij zijn Fit & Fun BV met adres Battelsesteenweg 455, 2800 Mechelen, België en met "
+                "ondernemingsnummer BE 0712.345.630."
+            ),
+            {"street": "Battelsesteenweg 455", "postcode": "2800", "city": "Mechelen", "country": "BE"},
+            "BE 0712.345.630",
+        ),
+        (
+            "Wij zijn Fit & Fun BV met adres Grote Markt 1, 9000 Gent, Belgium, met ondernemingsnummer 0712 345 630.",
+            {"street": "Grote Markt 1", "postcode": "9000", "city": "Gent", "country": "BE"},
+            "0712 345 630",
+        ),
+    ],
+)
+def test_a_country_after_a_comma_and_a_spaced_enterprise_number_are_read(
+    sentence: str, address: dict[str, str], number: str
+):
+    imported = import_text(f"1. WIE WE ZIJN\n\n{sentence}\n")
+    controller = imported.data()["controller"]
+    assert controller["address"] == address
+    assert controller["enterprise_number"] == number
+    assert imported.unplaced == []
+
+
+def test_a_dutch_kvk_number_is_no_enterprise_number_and_is_listed_as_not_placed():
+    sentence = (
+        "Wij zijn Groenewoud Outdoor B.V. met adres Stratumseind 10, 5611 AB Eindhoven Nederland "
+        "en met KvK-nummer 81234567."
+    )
+    imported = import_text(f"1. WIE WE ZIJN\n\n{sentence}\n")
+    controller = imported.data()["controller"]
+    assert controller["name"] == "Groenewoud Outdoor B.V."
+    assert controller["address"] == {
+        "street": "Stratumseind 10",
+        "postcode": "5611 AB",
+        "city": "Eindhoven",
+        "country": "NL",
+    }
+    assert "enterprise_number" not in controller
+    # The number is in no field of the model: the line is listed, with the reason, rather than dropped silently.
+    assert [(at.line, at.text) for at in imported.unplaced] == [(3, sentence)]
+    assert imported.reasons[3].startswith("a KvK number (the Dutch trade register)")
+    notice = parse(f"1. WIE WE ZIJN\n\n{sentence}\n")
+    assert notice.controller is not None
+    assert notice.controller.enterprise_number is None
+    assert notice.controller.register_number == At("KvK-nummer 81234567", 3, 96)
+
+
+def test_numbered_lines_of_another_style_or_an_unknown_first_number_are_no_headings():
+    text = notice_numbered("1.", "2.", "4.", "6.").replace(
+        "Meer in het bijzonder verrichten", "V. LET OP\n\nVerder verrichten"
+    )
+    assert [s.id for s in parse(text).sections] == SECTION_IDS
+    parsed = parse("Wij hechten belang aan jouw privacy.\n\n2. BELANGRIJK\n\nWe delen niets.\n")
+    assert [(s.id, s.heading) for s in parsed.sections] == [(None, None)]
