@@ -233,6 +233,18 @@ _ABBREVIATIONS = (
     "cf",
     "vs",
     "t.a.v",
+    "i.v.m",
+    "m.b.t",
+    # Titles before a name ("mr. Sanne de Vries", "dhr. Peeters", "Prof. dr. Janssens").
+    "mr",
+    "dhr",
+    "mevr",
+    "mw",
+    "dr",
+    "drs",
+    "ir",
+    "ing",
+    "prof",
 )
 
 
