@@ -80,7 +80,9 @@ class _Sources:
         """The offending line and a caret under the place, as ``  76 | text`` / ``     | ^^^``."""
         if finding.file not in self._texts:
             return []
-        lines = self._lines.setdefault(finding.file, _LINE_BREAK.split(self._texts[finding.file]))
+        lines = self._lines.get(finding.file)
+        if lines is None:  # split once per file: setdefault's argument would split it for every finding
+            lines = self._lines[finding.file] = _LINE_BREAK.split(self._texts[finding.file])
         if not 1 <= finding.line <= len(lines):
             return []
         text = lines[finding.line - 1]
