@@ -270,3 +270,24 @@ def test_csv_on_a_terminal_escapes_control_characters(tmp_path: Path):
     written = tmp_path / "register.csv"
     assert run("register", str(tmp_path), "--format", "csv", "-o", str(written)).returncode == 0
     assert "Camera\x1b[2J" in written.read_text(encoding="utf-8")  # the file keeps the text as it is
+
+
+def test_xlsx_cells_are_text_never_a_formula_and_show_control_characters(tmp_path: Path):
+    # openpyxl refuses most control characters (Excel cannot store them) and makes a formula
+    # of every string that starts with "=": a policy's text must be neither a crash nor a formula.
+    (tmp_path / "policy.yaml").write_text(
+        "processing_activities:\n"
+        '  - {id: formula, name: {nl: "=HYPERLINK(1)"}}\n'
+        '  - {id: controls, name: {nl: "Camera\\e[2J\\u202e"}}\n',
+        encoding="utf-8",
+    )
+    path = tmp_path / "register.xlsx"
+    done = run("register", str(tmp_path), "-o", str(path))
+    assert done.returncode == 0, done.stderr
+    book = load_workbook(path)
+    sheet = book[book.sheetnames[1]]
+    names = [sheet.cell(row, 2) for row in (2, 3)]
+    assert [(cell.data_type, text(cell.value)) for cell in names] == [
+        ("s", "=HYPERLINK(1)"),
+        ("s", "Camera\\x1b[2J\\u202e"),
+    ]

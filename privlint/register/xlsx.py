@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from privlint import files
+from privlint import files, printable
 from privlint.register import Cell, Column, Register, Row
 
 if TYPE_CHECKING:
@@ -39,8 +39,9 @@ def write(register: Register, path: Path) -> None:
     sharing_columns = (*register.columns, Column("serves", "→", None))
     _table(book.create_sheet(_sharing_title(register)), sharing_columns, register.sharing, register)
     sheet = book.create_sheet(findings_sheet)
-    for code, message, where in register.findings:
-        sheet.append([code, message, where])
+    for number, finding in enumerate(register.findings, start=1):
+        for index, text in enumerate(finding, start=1):
+            _text(sheet.cell(number, index), text)
     sheet.column_dimensions["B"].width = WIDTH * 2
     workbook = io.BytesIO()
     book.save(workbook)
@@ -97,7 +98,21 @@ def _put(target: object, cell: Cell, findings_sheet: str, first: Mapping[str, in
         row = first.get(cell.findings[0])
         if row is not None:
             target.hyperlink = Hyperlink(ref=target.coordinate, location=f"'{findings_sheet}'!A{row}")
-    target.value = text
+    _text(target, text)
     target.alignment = Alignment(wrap_text=True, vertical="top")
     if not cell.stated:
         target.font = Font(italic=True, color="666666")
+
+
+def _text(target: object, text: str) -> None:
+    """Policy text into a cell: always text, never a formula, control characters shown as escapes.
+
+    openpyxl makes a formula of a string that starts with "=" (a policy could then run one in
+    the legal team's spreadsheet) and refuses most control characters, which Excel cannot
+    store; bidi controls would make the text read otherwise than it is. Tab and line feed stay.
+    """
+    from openpyxl.cell.cell import Cell as SheetCell  # noqa: PLC0415
+
+    assert isinstance(target, SheetCell)  # noqa: S101
+    target.value = printable.document(text, colon=":")  # no CI log here: "::" needs no guard
+    target.data_type = "s"
