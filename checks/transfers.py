@@ -27,6 +27,10 @@ from privlint.rules import ERROR, WARNING, Hit, rule
 
 EU = "EU"
 EEA = "EEA"
+# "Buiten de EU" with no country named: the importer writes the ISO 3166-1 user-assigned code
+# ZZ (CLDR's "Unknown Region"; notice_template.toml, location_area). It covers any state
+# outside the EU, and (no state) has no adequacy decision.
+OUTSIDE_EU = "ZZ"
 
 
 @rule(
@@ -199,7 +203,8 @@ def recipient_country_contradicts_location(policy: Policy) -> Iterator[Hit]:
     stated locations do not cover, the notice is not accurate about where the data goes
     (transparency, GDPR 5(1)(a)) and may hide a transfer the notice must mention
     (GDPR 13(1)(f)). ``EU`` covers the EU member states, ``EEA`` also Iceland,
-    Liechtenstein and Norway, and a country code covers that country.
+    Liechtenstein and Norway, ``ZZ`` ("outside the EU", no country named) every other
+    state, and a country code covers that country.
 
     Fails::
 
@@ -273,6 +278,8 @@ def _covers(location: str, country: str) -> bool:
         return state in knowledge.eu_countries()
     if location == EEA:
         return state in knowledge.eea_countries()
+    if location == OUTSIDE_EU:
+        return state not in knowledge.eu_countries()
     return _iso(country) == _iso(location) or state == _iso(location)
 
 

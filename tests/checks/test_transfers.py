@@ -94,3 +94,14 @@ def test_a_country_location_covers_only_that_country(location: str, country: str
     findings = lint_text(recipient_policy(country, location=location), select=["TRF004"])
     assert where(findings) == ([] if location == country else [("TRF004", 7, 18)])
     assert lint_text(recipient_policy(country, location="EU"), select=["TRF004"]) == []
+
+
+@given(codes)
+def test_outside_the_eu_without_a_country_covers_every_state_outside_the_eu(country: str) -> None:
+    # "Buiten de EU" with no country is location ZZ: a recipient in India agrees with it,
+    # a recipient in Belgium does not.
+    findings = lint_text(recipient_policy(country, location="ZZ"), select=["TRF004"])
+    iso = knowledge.country_code_aliases().get(country, country)
+    regions = knowledge.outermost_regions()
+    state = regions[iso].part_of if iso in regions else iso  # an outermost region is its member state's
+    assert where(findings) == ([("TRF004", 7, 18)] if state in knowledge.eu_countries() else [])
