@@ -202,4 +202,3 @@ def test_a_camera_named_in_a_dutch_compound_is_systematic_monitoring(name: str):
     screening = screened(activity(id="site", name={"nl": name}))
     assert statuses(screening).get("wp248_3") == "met"
     assert [(r.trigger.id, r.evidence) for r in screening.met] == [("wp248_3", (name,))]
-
