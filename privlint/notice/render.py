@@ -24,7 +24,7 @@ from typing import ClassVar, Protocol
 from urllib.parse import quote
 
 from privlint import printable
-from privlint.model import Address, DataItem, Policy, Processing, Right, Section, Text
+from privlint.model import Address, Cookie, DataItem, Policy, Processing, Right, Section, Text
 from privlint.notice.parser import contact_mentions_in
 from privlint.notice.template import Block as TemplateBlock
 from privlint.notice.template import Wording, fold, spaces, template
@@ -145,13 +145,13 @@ def retention_phrase(duration: str | None, trigger: str | None, extension: str |
     return text[0].upper() + text[1:]
 
 
-def address_text(address: Address | None, *, separator: str = " ") -> str:
-    """An address as the template writes it ("Nijverheidsstraat 3 2260 Westerlo Belgium")."""
+def address_text(address: Address | None, *, language: str, separator: str = " ") -> str:
+    """An address as the template writes it, its country named in ``language`` ("... 2260 Westerlo België")."""
     if address is None:
         return ""
     tmpl = template()
     country = tmpl.country(address.country) if address.country else None
-    country_name = country.names[tmpl.address_country_language] if country else address.country
+    country_name = (country.names.get(language) or country.names["en"]) if country else address.country
     town = " ".join(part for part in (address.postcode, address.city) if part)
     return separator.join(part for part in (address.street, town, country_name) if part)
 
@@ -321,6 +321,8 @@ class _Builder:
         elif section_id == "exercising_your_rights":
             rights = [self._right(r) for r in policy.rights if r.right != "lodge_complaint"]
             pending.append((block("rights"), [Bullets(tuple(rights))] if rights else []))
+        elif section_id == "website_and_cookies":
+            pending, trail = self._website(paragraphs)
         elif section_id == "data_protection_authority":
             lead = self._authority()
         trail.extend(self._extra_prose(section_id))
@@ -333,11 +335,8 @@ class _Builder:
         placed: list[DocumentBlock] = []
         for paragraph in paragraphs:
             placed.append(paragraph)
-            if not paragraph.text.rstrip().endswith(":"):
-                continue
-            folded = f" {fold(paragraph.text)} "
             for index, (block, content) in enumerate(pending):
-                if any(f" {fold(pattern)} " in folded for pattern in block.patterns):
+                if _introduces(paragraph, block):
                     placed.extend(content)
                     del pending[index]
                     break
@@ -368,7 +367,7 @@ class _Builder:
         blocks: list[DocumentBlock] = []
         if controller.name:
             sentence = self.tmpl.say("we_are", self.language, name=controller.name)
-            address = address_text(controller.address)
+            address = address_text(controller.address, language=self.language)
             if address:
                 sentence += self.tmpl.say("with_address", self.language, address=address)
             if address and controller.enterprise_number:
@@ -419,9 +418,7 @@ class _Builder:
         purposes = (self.text(purpose, f"{what}: purpose") for purpose in processing.purposes)
         fields.extend((label("purpose"), purpose) for purpose in purposes if purpose is not None)
         if processing.legal_basis is not None:
-            basis = self.tmpl.legal_basis(processing.legal_basis)
-            wording = self.wording(basis.wording) if basis else Prose(processing.legal_basis, self.language)
-            fields.append((label("legal_basis"), wording))
+            fields.append((label("legal_basis"), self._legal_basis(processing, what)))
         retention = self._retention(processing, what)
         if retention is not None:
             fields.append((label("retention"), retention))
@@ -432,6 +429,29 @@ class _Builder:
         lines += [self.say("receives", recipient=self._recipient(ref.id)) for ref in processing.recipients]
         name = self.text(processing.name, f"{what}: name") or Prose(processing.id, self.language)
         return EntryBlock(name, processing.kind == "processing_activity", tuple(fields), tuple(lines))
+
+    def _legal_basis(self, processing: Processing, what: str) -> Prose:
+        """The basis's label, with the interest (GDPR 6(1)(f)) or the law (6(1)(c)) the model names."""
+        value = str(processing.legal_basis)
+        basis = self.tmpl.legal_basis(value)
+        label = self.wording(basis.wording) if basis else Prose(value, self.language)
+        qualifier = self._basis_qualifier(processing, what) if basis else None
+        if qualifier is None:
+            return label
+        form = "legal_basis_qualified_plain" if re.search(r"[()]", qualifier.text) else "legal_basis_qualified"
+        # Legal text stays in the language it is written in; the label is the template's.
+        return Prose(self.tmpl.say(form, self.language, basis=label.text, qualifier=qualifier.text), qualifier.language)
+
+    def _basis_qualifier(self, processing: Processing, what: str) -> Prose | None:
+        if processing.legal_basis == "legitimate_interest":
+            return self.text(processing.legitimate_interest, f"{what}: legitimate interest")
+        reference = processing.legal_obligation if processing.legal_basis == "legal_obligation" else None
+        if reference is None:
+            return None
+        if reference.provision is None:
+            return Prose(reference.law, self.language)
+        law = self.tmpl.say("legal_reference", self.language, law=reference.law, provision=reference.provision)
+        return Prose(law, self.language)
 
     def _label(self, key: str) -> str:
         return self.tmpl.field(key).label[self.language]
@@ -503,7 +523,9 @@ class _Builder:
             text = ""
             if address is not None:
                 town = " ".join(p for p in (address.postcode, address.city) if p)
-                country = address_text(Address(None, None, None, address.country, ""), separator="")
+                country = address_text(
+                    Address(None, None, None, address.country, ""), language=self.language, separator=""
+                )
                 text = ", ".join(p for p in (address.street, town, country) if p)
             blocks.append(AddressBlock(text, authority.url))
         if authority.email:
@@ -526,15 +548,28 @@ class _Builder:
             "data_protection_authority": [(_text_of(policy.supervisory_authority), "authority: text")],
         }
         blocks: list[DocumentBlock] = []
-        if section_id == "website_and_cookies":
-            blocks.extend(self._cookies())
         for text, label in sources.get(section_id, []):
             prose = self.text(text, label)
             if prose is not None:
                 blocks.extend(Prose(p, prose.language) for p in re.split(r"\n[ \t]*\n", prose.text) if p.strip())
         return blocks
 
-    def _cookies(self) -> list[DocumentBlock]:
+    def _website(
+        self, paragraphs: list[Prose]
+    ) -> tuple[list[tuple[TemplateBlock, list[DocumentBlock]]], list[DocumentBlock]]:
+        """The cookie list after the paragraph introducing it, else after the cookie prose with the default intro."""
+        prose: list[DocumentBlock] = list(self._cookie_prose())
+        cookies = self._cookie_list()
+        block = self.tmpl.block("cookies")
+        if cookies is None:
+            return [], prose
+        if any(_introduces(p, block) for p in paragraphs):
+            return [(block, [cookies])], prose
+        if prose and isinstance(prose[-1], Prose) and _introduces(prose[-1], block):
+            return [], [*prose, cookies]
+        return [], [*prose, self.wording(block.default_intro), cookies]
+
+    def _cookie_prose(self) -> list[Prose]:
         # The template writes the cookie sentences and the server-log sentence as one paragraph.
         website = self.policy.website
         parts = [
@@ -543,6 +578,52 @@ class _Builder:
         ]
         present = [p for p in parts if p is not None]
         return [Prose(" ".join(p.text for p in present), present[0].language)] if present else []
+
+    def _cookie_list(self) -> Bullets | None:
+        cookies = self.policy.website.cookie_list if self.policy.website else ()
+        return Bullets(tuple(self._cookie(cookie) for cookie in cookies)) if cookies else None
+
+    def _cookie(self, cookie: Cookie) -> Prose:
+        """The cookie's own text in this language; else its facts in the template's words; else its text."""
+        what = f"cookie {cookie.name!r}"
+        if cookie.text is not None and cookie.text.get(self.language) is not None:
+            return Prose(cookie.text.by_language[self.language], self.language)
+        facts = self._cookie_facts(cookie, what)
+        if not facts and cookie.text is not None:
+            prose = self.text(cookie.text, f"{what}: text")
+            assert prose is not None  # noqa: S101 - cookie.text is not None
+            return prose
+        name = cookie.name
+        if cookie.provider:
+            name = self.tmpl.say("cookie_provider", self.language, name=name, provider=cookie.provider)
+        if not facts:
+            return Prose(name, self.language)
+        language = next((p.language for p in facts if p.language != self.language), self.language)
+        text = self.tmpl.say("cookie_bullet", self.language, name=name, facts=", ".join(p.text for p in facts))
+        return Prose(text, language)
+
+    def _cookie_facts(self, cookie: Cookie, what: str) -> list[Prose]:
+        """Category, lifetime, party and purpose, as far as the model states them."""
+        facts = [self.say(f"cookie_{cookie.category}")] if cookie.category else []
+        if cookie.session:
+            facts.append(self.say("cookie_session"))
+        elif cookie.duration:
+            # A lifetime in hours, minutes or seconds has no words in the template: the ISO duration.
+            facts.append(Prose(duration_words(cookie.duration, self.language) or cookie.duration, self.language))
+        if cookie.party:
+            facts.append(self.say(f"cookie_{cookie.party}_party"))
+        purpose = self.text(cookie.purpose, f"{what}: purpose")
+        if purpose is not None:
+            facts.append(purpose)
+        return facts
+
+
+def _introduces(paragraph: Prose, block: TemplateBlock) -> bool:
+    """Whether ``paragraph`` is the introduction of ``block``: it ends with ":" and uses one of its patterns."""
+    if not paragraph.text.rstrip().endswith(":"):
+        return False
+    folded = f" {fold(paragraph.text)} "
+    return any(f" {fold(pattern)} " in folded for pattern in block.patterns)
 
 
 # --- formats ---------------------------------------------------------------------------------------

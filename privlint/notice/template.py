@@ -153,7 +153,6 @@ class Template:
     rights: tuple[RightTemplate, ...]
     contact_roles: tuple[ContactRole, ...]
     legal_forms: tuple[str, ...]
-    address_country_language: str
     audiences: tuple[Audience, ...]
     units: tuple[Unit, ...]
     events: tuple[Event, ...]
@@ -305,7 +304,6 @@ def template() -> Template:
             ContactRole(r["value"], _wording(r["wording"], language), tuple(r["also"])) for r in raw["contact_role"]
         ),
         legal_forms=tuple(raw["controller"]["legal_forms"]),
-        address_country_language=raw["controller"]["address_country_language"],
         audiences=tuple(
             Audience(a["subject"], tuple(a["keywords"]), _wording(a["name"], language)) for a in raw["audience"]
         ),

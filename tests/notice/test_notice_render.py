@@ -88,8 +88,14 @@ def test_a_table_of_contents_without_the_language_asked_for_is_listed_from_the_h
     assert "GEGEVENSbeschermings" not in contents[8]
 
 
+# The seed writes the country in English in its Dutch text ("Westerlo Belgium", audit B56);
+# the model keeps the code BE, and a Dutch notice names the country in Dutch.
+SEED_CONTROLLER = SEED_LINES[19].replace(" Westerlo Belgium ", " Westerlo België ")
+
+
 def test_the_controller_sentence_is_written_from_the_controller():
-    assert RENDERED[18] == SEED_LINES[19]
+    assert SEED_LINES[19] != SEED_CONTROLLER
+    assert RENDERED[18] == SEED_CONTROLLER
 
 
 def test_the_data_item_list_is_written_after_its_introduction():
@@ -147,6 +153,7 @@ def test_rendering_the_imported_notice_gives_the_published_text(tmp_path: Path):
     # The table of contents is imported and rendered as written ("9. GEGEVENSbeschermings
     # AUTORITEIT", unlike its body heading).
     del expected[274]  # the empty line before the last right
+    expected[18] = SEED_CONTROLLER
     assert rendered.splitlines() == expected
     assert SEED_TEXT.endswith("<http://gegevensbeschermingsautoriteit.be>")  # no final newline; render adds one
 
