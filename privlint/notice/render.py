@@ -274,7 +274,7 @@ class _Builder:
         if (
             hosted is not None
             and original is not None
-            and fold(original) == fold(hosted.heading[self.tmpl.language])
+            and fold(original) in {fold(written) for written in hosted.headings()}  # or one of its variants
             and heading.get(self.language) is None
             and hosted.heading.has(self.language)
         ):

@@ -280,3 +280,32 @@ def test_countries_are_named_in_the_notice_s_language(tmp_path: Path, country: s
         assert again.controller is not None
         assert again.controller.address is not None
         assert again.controller.address.country == country
+
+
+# --- headings ------------------------------------------------------------------------------------------
+
+HEADINGS = """\
+    notice:
+      title: {nl: Privacyverklaring}
+      language: nl
+      sections:
+        - id: who_we_are
+          heading: {nl: WIE WE ZIJN}
+        - id: data_protection_authority
+          heading: {nl: GEGEVENSBESCHERMINGSAUTORITEIT}
+        - id: own_section
+          heading: {nl: ONZE EIGEN AFSPRAKEN}
+    controller: {name: Voorbeeld NV}
+"""
+
+
+def test_a_template_heading_in_another_of_its_spellings_is_translated(tmp_path: Path):
+    # The template's Dutch heading is "GEGEVENSBESCHERMINGS AUTORITEIT" (the seed's spelling);
+    # the correct spelling is one of its variants and must be translated as well.
+    policy = write_policy(tmp_path, HEADINGS)
+    english = render_notice(policy, lang="en", output_format="txt").splitlines()
+    assert "2. DATA PROTECTION AUTHORITY" in english
+    assert not any("GEGEVENSBESCHERMINGSAUTORITEIT" in line for line in english)
+    assert "3. ONZE EIGEN AFSPRAKEN" in english  # a heading of its own stays as written
+    dutch = render_notice(policy, lang="nl", output_format="txt").splitlines()
+    assert "2. GEGEVENSBESCHERMINGSAUTORITEIT" in dutch  # the Dutch notice keeps its own spelling
