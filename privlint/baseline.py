@@ -122,6 +122,8 @@ def read(path: Path) -> Counter[Key]:
         raise BaselineError(f"{path}: baseline file not found; write it with --write-baseline {path}") from None
     except (OSError, UnicodeDecodeError, ValueError) as error:
         raise BaselineError(f"{path}: cannot read the baseline: {error}") from None
+    except RecursionError:  # `[[[[...]]]]` 100,000 deep: a baseline is two levels deep
+        raise BaselineError(f"{path}: cannot read the baseline: nested too deeply") from None
     if not isinstance(document, dict) or document.get("privlint_baseline") != FORMAT_VERSION:
         raise BaselineError(f"{path}: not a privlint baseline (version {FORMAT_VERSION}); rewrite it")
     entries = document.get("findings")

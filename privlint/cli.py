@@ -251,6 +251,8 @@ def check(  # noqa: PLR0913 - one parameter per command-line option
     settings = _suppression(settings, baseline, no_baseline or write_baseline is not None, waivers, no_waivers)
     _require_rules(settings, "model")
     targets = _targets(paths, settings)
+    outputs = [(f"the {name} report", path) for name, path in plan if path is not None]
+    _guard_outputs(targets, settings, [*outputs, *([("the baseline", write_baseline)] if write_baseline else [])])
     with _progress(f"checking {_plural(len(targets), 'path')}"):
         result = engine.lint(targets, settings)
     if write_baseline is not None:
@@ -303,8 +305,10 @@ def report(  # noqa: PLR0913 - one parameter per command-line option
 
     settings = _configuration(config_path).with_options(fail_on=Severity.parse(fail_on) if fail_on else None)
     settings = _suppression(settings, baseline, no_baseline, waivers, no_waivers)
+    targets = _targets(paths, settings)
+    _guard_outputs(targets, settings, [("the report", output)] if output else [])
     with _progress("writing the report"):
-        result = lint(_targets(paths, settings), settings)
+        result = lint(targets, settings)
         found = _changes_since(result, paths, revision, old) if revision or old else None
         page = render_report(result, lang=lang, changes=found)
     _emit(page, output)
@@ -357,8 +361,80 @@ def _require_rules(settings: Config, stage: str) -> None:
 
 
 def _targets(paths: tuple[Path, ...], settings: Config) -> list[Path]:
-    # Whether they are a policy is decided while loading (privlint.loading.policy_files).
-    return list(paths) or [Path(p) for p in settings.paths]
+    """The policy paths of the run, each one a policy (``loading.policy_members`` decides: ``PolicyPathError``).
+
+    Asked here, before the engine, so that a path no file can have (a name too long, a loop
+    of links) is a usage error rather than an error wherever it is first touched. The
+    baseline and waivers files are checked alike (``configuration error``).
+    """
+    from privlint import loading  # noqa: PLC0415
+
+    targets = list(paths) or [Path(p) for p in settings.paths]
+    loading.policy_members(targets)
+    _usable(settings.baseline, "the baseline")
+    _usable(settings.waivers, "the waivers file")
+    return targets
+
+
+def _usable(path: str | None, what: str) -> None:
+    """Refuse (``ConfigError``) a configured file that no file can be at: a loop of links, a name too long."""
+    from privlint.config import ConfigError  # noqa: PLC0415
+
+    if path is None:
+        return
+    try:
+        Path(path).stat()
+    except FileNotFoundError:
+        return  # said where it is used, with what to do
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read {what}: {error.strerror or error}") from None
+
+
+def _guard_outputs(
+    targets: Sequence[Path], settings: Config, outputs: Sequence[tuple[str, Path]], *, notice: Path | None = None
+) -> None:
+    """Refuse (``WriteError``) an output that would replace a file privlint reads, or another output.
+
+    Policy files, the waivers file, the baseline, the configuration and the notice are what
+    the user keeps: a report written onto one of them would lose it. ``--write-baseline``
+    may rewrite the configured baseline, which is what it is for.
+    """
+    from privlint import engine, loading  # noqa: PLC0415
+    from privlint.files import WriteError, check_writable  # noqa: PLC0415
+
+    for _, path in outputs:
+        check_writable(path)
+    inputs = {_identity(m.path): "a policy file" for m in loading.policy_members(targets)}
+    for what, kept in (
+        ("the waivers file", engine.waivers_file(targets, settings)),
+        ("the baseline", settings.baseline),
+        ("the configuration file", settings.source),
+        ("the notice", notice),
+    ):
+        if kept is not None:
+            inputs[_identity(Path(kept))] = what
+    inputs.pop(None, None)  # a stream is never replaced (privlint.files), so it loses nothing
+    written: dict[object, str] = {}
+    for label, path in outputs:
+        found = _identity(path)
+        read = inputs.get(found)
+        if read is not None and not (label == read == "the baseline"):
+            raise WriteError(f"not writing {label} to {path}: it is {read}, which privlint reads")
+        if found is not None and found in written:
+            raise WriteError(f"not writing {label} to {path}: {written[found]} is written there")
+        if found is not None:
+            written[found] = label
+
+
+def _identity(path: Path) -> object:
+    """What tells files apart (device and inode: links and ``./`` alike); None for a stream such as /dev/stdout."""
+    import stat  # noqa: PLC0415
+
+    try:
+        status = path.stat()
+    except (OSError, ValueError):  # not there (yet): the path as written, without its links
+        return os.path.realpath(path)
+    return (status.st_dev, status.st_ino) if stat.S_ISREG(status.st_mode) else None
 
 
 def _suppression(
@@ -443,8 +519,15 @@ def import_notice(notice: Path, out_dir: Path, force: bool, lang: str | None, ex
     not (they are listed, each with the reason), 2 on bad input.
     """
     from privlint import printable  # noqa: PLC0415
+    from privlint.files import WriteError  # noqa: PLC0415
     from privlint.notice import importer  # noqa: PLC0415
 
+    try:
+        out_dir.stat()
+    except FileNotFoundError:
+        pass  # the importer makes it
+    except OSError as error:  # a name too long, a loop of links
+        raise WriteError(f"cannot write {out_dir}: {error.strerror or error}") from None
     with _progress(f"importing {notice.name}"):
         report = importer.import_notice(notice, out_dir, overwrite=force, language=lang)
     for line, text in importer.summary_lines(report, printable.line(str(notice)), explain=explain):
@@ -466,6 +549,8 @@ def render(paths: tuple[Path, ...], lang: str, output_format: str, output: Path 
     """Write the privacy notice from the policy model."""
     from privlint.notice import render as rendering  # noqa: PLC0415
 
+    if output is not None:
+        _guard_outputs(_targets(paths, _configuration(None)), _configuration(None), [("the notice", output)])
     result = _readable_policy(paths)
     if result.policy is None:
         return EXIT_FINDINGS
@@ -513,6 +598,8 @@ def diff(  # noqa: PLR0913 - one parameter per command-line option
     settings = _suppression(settings, baseline, no_baseline, waivers, no_waivers)
     _require_rules(settings, "notice")
     targets = _targets(paths, settings)
+    outputs = [(f"the {name} report", path) for name, path in plan if path is not None]
+    _guard_outputs(targets, settings, outputs, notice=notice)
     with _progress(f"comparing {_plural(len(targets), 'path')} with {notice.name}"):
         result = engine.diff(targets, notice, settings)
     display = Display(quiet, statistics, show_source, color_mode, exit_zero)
@@ -537,6 +624,8 @@ def register(paths: tuple[Path, ...], output: Path | None, output_format: str, l
 
     if output_format == "xlsx" and output is None:
         raise click.UsageError("--format xlsx writes a workbook: give -o FILE.xlsx (or use --format csv)")
+    if output is not None:
+        _guard_outputs(_targets(paths, _configuration(None)), _configuration(None), [("the register", output)])
     result = _readable_policy(paths)
     if result.policy is None:
         return EXIT_FINDINGS
@@ -721,10 +810,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         click.echo(f"privlint: {printable(str(error))}", err=True)
         return EXIT_ERROR
     except Exception as error:  # noqa: BLE001 - the last line of defence: no traceback for users
-        click.echo(f"privlint: internal error: {type(error).__name__}: {printable(str(error))}", err=True)
-        click.echo("Please report this with the command you ran and the input file.", err=True)
-        return EXIT_ERROR
+        return _unexpected(error)
     return code if isinstance(code, int) else EXIT_CLEAN
+
+
+def _unexpected(error: Exception) -> int:
+    """Say what went wrong in one line or two; exit code 2."""
+    from privlint.printable import line as printable  # noqa: PLC0415
+
+    if isinstance(error, OSError) and error.filename is None:
+        # Standard output cannot take it (a full disk, /dev/full): no file of privlint's own,
+        # which each name the file. A reader that went away (EPIPE) is handled by click.
+        click.echo(f"privlint: cannot write output: {error.strerror or error}", err=True)
+        return EXIT_ERROR
+    click.echo(f"privlint: internal error: {type(error).__name__}: {printable(str(error))}", err=True)
+    click.echo("Please report this with the command you ran and the input file.", err=True)
+    return EXIT_ERROR
 
 
 def entry() -> None:
@@ -752,8 +853,16 @@ def leave(code: int) -> None:
     for stream in (sys.stdout, sys.stderr):
         # click.echo flushes each write and pacifies a reader that went away (``privlint
         # check | head``); a write that did not go through it may still be buffered here.
-        with suppress(BrokenPipeError):
+        try:
             stream.flush()
+        except BrokenPipeError:
+            pass
+        except OSError as error:  # a full disk: said once (main has said it if it saw it first)
+            if code != EXIT_ERROR and stream is sys.stdout:
+                with suppress(OSError):
+                    sys.stderr.write(f"privlint: cannot write output: {error.strerror or error}\n")
+                    sys.stderr.flush()
+                code = EXIT_ERROR
     os._exit(code)
 
 

@@ -93,9 +93,23 @@ def discover(start: Path) -> Path | None:
         if candidate.is_file():
             return candidate
         candidate = folder / "pyproject.toml"
-        if candidate.is_file() and "privlint" in _read(candidate).get("tool", {}):
+        if candidate.is_file() and "privlint" in _tool(_read(candidate), candidate):
             return candidate
     return None
+
+
+def _tool(document: Mapping[str, Any], path: Path) -> Mapping[str, Any]:
+    """The ``[tool]`` table of a pyproject.toml (empty when there is none)."""
+    tool = document.get("tool", {})
+    if not isinstance(tool, dict):  # `tool = "privlint"`: a malformed pyproject.toml, as ruff says too
+        raise ConfigError(f"{path}: 'tool' must be a table (the one that holds [tool.privlint])")
+    return tool
+
+
+def _table(value: Any, path: Path) -> Mapping[str, Any]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{path}: [tool.privlint] must be a table")
+    return value
 
 
 def load(path: Path | None) -> Config:
@@ -106,7 +120,7 @@ def load(path: Path | None) -> Config:
     if path.name == "privlint.toml":
         table = _privlint_toml(document, path)
     else:
-        table = document.get("tool", {}).get("privlint", {})
+        table = _table(_tool(document, path).get("privlint", {}), path)
     return parse(table, str(path), root=path.parent)
 
 
@@ -116,7 +130,7 @@ def _privlint_toml(document: dict[str, Any], path: Path) -> Mapping[str, Any]:
     if tool is None:
         return document
     if set(document) == {"tool"} and isinstance(tool, dict) and set(tool) == {"privlint"}:
-        return tool["privlint"]  # type: ignore[no-any-return]
+        return _table(tool["privlint"], path)
     raise ConfigError(
         f"{path}: write the settings at the top of privlint.toml without a [tool.privlint] header "
         "(or keep them all under it)"
@@ -160,6 +174,8 @@ def _files(table: Mapping[str, Any], where: str, root: Path | None) -> dict[str,
         key: _against(root, _path(table[key], key, where)) for key in ("waivers", "baseline") if key in table
     }
     paths = _strings(table["paths"], "paths", where) if "paths" in table else (DEFAULT_PATH,)
+    if any("\0" in value for value in paths):
+        raise ConfigError(f"{where}: 'paths' cannot hold a NUL character (\\u0000)")
     if "paths" in table or root is not None:
         values["paths"] = tuple(_against(root, value) for value in paths)
     return values
@@ -199,6 +215,8 @@ def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
 def _path(value: Any, key: str, where: str) -> str:
     if not isinstance(value, str) or not value:
         raise ConfigError(f"{where}: {key!r} must be a file path (a non-empty string)")
+    if "\0" in value:  # no file system allows it; Path.resolve would raise ValueError
+        raise ConfigError(f"{where}: {key!r} cannot hold a NUL character (\\u0000)")
     return value
 
 

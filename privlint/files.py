@@ -64,12 +64,62 @@ def write_text(path: Path, text: str) -> None:
 
 
 def append_text(path: Path, text: str) -> None:
-    """Add ``text`` at the end of ``path`` (created when missing), atomically like ``write_text``."""
+    """Add ``text`` at the end of the regular file ``path`` (created when missing), whole or not at all.
+
+    Nothing of the file is read (it may be large, or ``/dev/zero``), and what is not a
+    regular file is refused without waiting (a FIFO without a reader). When the text does
+    not fit, the file is cut back to the size it had.
+    """
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    before = _status(path)  # a FIFO without a reader would fail to open with a puzzling ENXIO
+    if before is not None and not stat.S_ISREG(before.st_mode):
+        raise WriteError(f"cannot append to {path}: not a regular file")
     try:
-        before = path.read_text(encoding="utf-8") if path.exists() else ""
-    except (OSError, UnicodeDecodeError) as error:
-        raise WriteError(f"cannot append to {path}: {getattr(error, 'strerror', None) or error}") from None
-    write_text(path, before + text)
+        descriptor = os.open(path, flags, 0o666)
+    except OSError as error:
+        raise WriteError(f"cannot append to {path}: {_why(error)}") from None
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise WriteError(f"cannot append to {path}: not a regular file")
+        try:
+            _write_all(descriptor, _encoded(text))
+        except OSError as error:
+            with contextlib.suppress(OSError):
+                os.ftruncate(descriptor, status.st_size)
+            raise WriteError(f"cannot append to {path}: {_why(error)} (the file was left as it was)") from None
+    finally:
+        os.close(descriptor)
+
+
+def _write_all(descriptor: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(descriptor, view) :]
+
+
+def check_writable(path: Path) -> None:
+    """Refuse (``WriteError``) a path no file can be written at: a name too long, a loop of links, a folder.
+
+    A path that does not exist yet is fine here; a missing folder is reported when writing.
+    """
+    status = _status(path)
+    if status is not None and stat.S_ISDIR(status.st_mode):
+        raise WriteError(f"cannot write {path}: it is a folder")
+
+
+def _status(path: Path) -> os.stat_result | None:
+    """``path``'s status, links followed; None when nothing (or a link to nothing) is there."""
+    try:
+        return path.stat()
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as error:  # ENAMETOOLONG, ELOOP, EACCES; ValueError: a NUL character
+        raise WriteError(f"cannot write {path}: {_why(error)}") from None
+
+
+def _why(error: Exception) -> str:
+    return getattr(error, "strerror", None) or str(error)
 
 
 def write_bytes(path: Path, data: bytes) -> None:
@@ -84,7 +134,14 @@ def write_texts(files: Mapping[Path, str | bytes]) -> None:
     A path that is not a regular file (``/dev/stdout``, a FIFO, a terminal) is a stream: it
     is written to directly, never replaced.
     """
-    streams = {path: text for path, text in files.items() if path.exists() and not path.is_file()}
+    statuses = {path: _status(path) for path in files}  # WriteError for a name no file can have
+    streams = {
+        path: text
+        for path, text in files.items()
+        if (status := statuses[path]) is not None
+        and not stat.S_ISREG(status.st_mode)
+        and not stat.S_ISDIR(status.st_mode)
+    }
     staged: list[tuple[Path, Path]] = []
     try:
         for path, text in files.items():
@@ -108,7 +165,10 @@ def write_texts(files: Mapping[Path, str | bytes]) -> None:
 
 def _real(path: Path) -> Path:
     """``path`` with symbolic links followed (``path`` itself when it does not exist yet)."""
-    return path.resolve() if path.is_symlink() else path
+    try:
+        return path.resolve() if path.is_symlink() else path
+    except (OSError, RuntimeError) as error:  # RuntimeError: a loop of links, before Python 3.13
+        raise WriteError(f"cannot write {path}: {_why(error)}") from None
 
 
 def _write_stream(path: Path, text: str | bytes) -> None:

@@ -3,15 +3,18 @@
 A policy may be one file or many (one per section); every top-level section is
 defined once, and every node keeps the file, line and column where it was written.
 
-What is named as policy must be one: ``policy_files`` decides, for every command, that a
+What is named as policy must be one: ``policy_members`` decides, for every command, that a
 missing path, something that is neither a regular file nor a folder (a FIFO, a device), a
 file that is not ``*.yaml``/``*.yml`` and a folder without such files are usage errors
-(``PolicyPathError``), not findings: there is nothing to locate a finding in.
+(``PolicyPathError``), not findings: there is nothing to locate a finding in. A member of a
+folder that cannot be read (a link to nothing, a FIFO, a folder named ``x.yaml``) is part of
+the policy all the same: a YML001 finding at its first line, never skipped.
 """
 
 from __future__ import annotations
 
 import gc
+import os
 import stat
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -95,35 +98,89 @@ class PolicyPathError(Exception):
     """A path named as policy is none: the message (one line) names it as it was given."""
 
 
-def policy_files(paths: Iterable[Path], exclude: Iterable[Path] = ()) -> list[Path]:
-    """The YAML files named by ``paths``: files as given, directories' ``*.yaml``/``*.yml`` sorted.
+class Member(NamedTuple):
+    """A file of the policy: named by a path, or found in a policy folder.
 
-    In a folder, only regular files count (following symbolic links), and ``exclude`` (the
-    waivers and baseline files) is left out. Raises ``PolicyPathError`` for a path that is
-    no policy (see the module docstring).
+    ``refused`` says why a member of a folder cannot be read (a link to nothing, a FIFO, a
+    folder named ``x.yaml``): it is still part of the policy, and a YML001 finding, so a
+    file that no one can read never leaves the gate green by being skipped.
+    """
+
+    path: Path
+    refused: str | None = None
+
+
+REFUSED_HINT = "a policy folder holds regular *.yaml/*.yml files only: replace it by one, or move it out of the folder"
+
+
+def policy_files(paths: Iterable[Path], exclude: Iterable[Path] = ()) -> list[Path]:
+    """The readable YAML files named by ``paths``: files as given, directories' ``*.yaml``/``*.yml`` sorted.
+
+    In a folder, only regular files count (following symbolic links; the others are members
+    the loader reports, see ``policy_members``), and ``exclude`` (the waivers and baseline
+    files) is left out. Raises ``PolicyPathError`` for a path that is no policy (see the
+    module docstring).
+    """
+    return [member.path for member in policy_members(paths, exclude) if member.refused is None]
+
+
+def policy_members(paths: Iterable[Path], exclude: Iterable[Path] = ()) -> list[Member]:
+    """Every file of the policy named by ``paths``, once each however often it is named.
+
+    A suffix is matched whatever its case (``Extra.YAML``): on the file systems that ignore
+    case it is the same name, and a file that looks like YAML is never skipped unread.
     """
     paths = list(paths)
     if not paths:
         raise PolicyPathError("no policy path given (pass one, or set [tool.privlint] paths)")
-    excluded = {p.resolve() for p in exclude}
-    found: list[Path] = []
+    excluded = {_resolved(p) for p in exclude}
+    found: dict[Path, Member] = {}  # by the file itself: `check base base` reads base once
     for path in paths:
-        kind = _kind(path)
-        if kind == "folder":
-            members = sorted(p for p in path.iterdir() if p.suffix in POLICY_SUFFIXES and _kind(p) == "file")
-            members = [p for p in members if p.resolve() not in excluded]
-            if not members:
-                raise PolicyPathError(f"no policy files (*.yaml, *.yml) in {path}")
-            found.extend(members)
-        elif kind == "file" and path.suffix in POLICY_SUFFIXES:
-            found.append(path)
-        elif kind == "file":
-            raise PolicyPathError(f"{path} is not a policy file (*.yaml, *.yml)")
-        elif kind == "missing":
-            raise PolicyPathError(f"no such file or directory: {path}")
-        else:
-            raise PolicyPathError(f"{path} is not a regular file or folder")
-    return found
+        for member in _members(path, excluded):
+            found.setdefault(_resolved(member.path), member)
+    return list(found.values())
+
+
+def _members(path: Path, excluded: set[Path]) -> list[Member]:
+    kind = _kind(path)
+    if kind == "folder":
+        try:
+            names = sorted(path.iterdir())
+        except OSError as error:
+            raise PolicyPathError(f"cannot read the folder {path}: {error.strerror or error}") from None
+        members = [
+            Member(p, _refusal(p))
+            for p in names
+            if _is_policy_name(p) and not p.name.startswith(_EDITOR_LOCK) and _resolved(p) not in excluded
+        ]
+        if not members:
+            raise PolicyPathError(f"no policy files (*.yaml, *.yml) in {path}")
+        return members
+    if kind == "file" and _is_policy_name(path):
+        return [Member(path)]
+    if kind == "file":
+        raise PolicyPathError(f"{path} is not a policy file (*.yaml, *.yml)")
+    if kind == "missing":
+        raise PolicyPathError(f"no such file or directory: {path}")
+    raise PolicyPathError(_unusable(path))
+
+
+def _unusable(path: Path) -> str:
+    """Why ``path``, named as policy, is none: what stops it being read, or what it is."""
+    try:
+        path.stat()
+    except OSError as error:  # a name too long, a loop of links, no permission
+        return f"cannot read {path}: {error.strerror or error}"
+    return f"{path} is not a regular file or folder"
+
+
+# Emacs's lock of a file with unsaved changes: a link to nothing named ".#policy.yaml". It is
+# no policy file, and an open editor must not fail the gate.
+_EDITOR_LOCK = ".#"
+
+
+def _is_policy_name(path: Path) -> bool:
+    return path.suffix.lower() in POLICY_SUFFIXES
 
 
 def _kind(path: Path) -> str:
@@ -139,10 +196,46 @@ def _kind(path: Path) -> str:
     return "folder" if stat.S_ISDIR(mode) else "other"
 
 
-def display_name(path: Path) -> str:
-    """The path as a user should see it: relative to the working directory when inside it."""
+_NOT_REGULAR = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"))
+
+
+def _refusal(path: Path) -> str | None:
+    """Why the folder member ``path`` cannot be read as a policy file (None: it is a regular file)."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        if not path.is_symlink():  # removed since the folder was listed
+            return "cannot be read: it no longer exists"
+        return f"cannot be read: it is a symbolic link to {path.readlink()}, which does not exist"
+    except OSError as error:
+        return f"cannot be read: {error.strerror or error}"
+    if stat.S_ISREG(mode):
+        return None
+    return "not a regular file but " + next((what for test, what in _NOT_REGULAR if test(mode)), "a device")
+
+
+def _resolved(path: Path) -> Path:
+    """``path`` with links followed, or as written (made absolute) where they cannot be (a loop)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a loop of links, before Python 3.13
+        return _as_written(path)
+
+
+def _as_written(path: Path) -> Path:
+    """``path`` made absolute without following links (``..`` and ``.`` taken away as written)."""
+    return Path(os.path.abspath(path))  # noqa: PTH100 - Path.resolve follows links, which is what is avoided
+
+
+def display_name(path: Path, *, follow: bool = True) -> str:
+    """The path as a user should see it: relative to the working directory when inside it.
+
+    ``follow=False`` names a symbolic link itself rather than what it points to (a link
+    that cannot be followed, or points to nothing, is named as written).
+    """
+    absolute = _resolved(path) if follow else _as_written(path)
+    try:
+        return absolute.relative_to(_resolved(Path.cwd())).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -170,11 +263,20 @@ def load(paths: Sequence[Path], exclude: Iterable[Path] = (), *, max_bytes: int 
     A file of more than ``max_bytes`` is not read (a YML003 problem): see ``Config.max_file_bytes``.
     """
     source = Source()
-    files = policy_files(paths, exclude)
+    members = policy_members(paths, exclude)
     with collector_paused():
-        for path in files:
-            _load_file(source, path, max_bytes)
+        for member in members:
+            if member.refused is None:
+                _load_file(source, member.path, max_bytes)
+            else:
+                _refuse_file(source, member.path, member.refused)
     return source
+
+
+def _refuse_file(source: Source, path: Path, reason: str) -> None:
+    name = display_name(path, follow=False)
+    source.files.append(name)
+    source.problems.append(Problem(name, "YML001", reason, Span(1, 1), REFUSED_HINT))
 
 
 def _load_file(source: Source, path: Path, max_bytes: int) -> None:
