@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import calendar
 import functools
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, timedelta
@@ -42,6 +43,13 @@ from privlint.rules import ERROR, INFO, WARNING, Hit, rule
 # Start days tried when two periods differ in months: four consecutive years, one of them leap.
 _FIRST_START = date(2024, 1, 1)
 _START_DAYS = 4 * 365 + 1
+# The Gregorian calendar repeats itself after 400 years, which hold 146,097 days.
+_CYCLE_YEARS, _CYCLE_DAYS = 400, 146_097
+_DIGITS_AT_ONCE = 4000  # below sys.get_int_max_str_digits() (4,300 by default)
+# An ISO 8601 duration in whole numbers (``P1Y6M``, ``P4W``, ``PT24H``); \d would take other scripts' digits.
+_DURATION = re.compile(
+    r"P(?:([0-9]+)Y)?(?:([0-9]+)M)?(?:([0-9]+)W)?(?:([0-9]+)D)?(?:T(?=[0-9])(?:([0-9]+)H)?(?:([0-9]+)M)?(?:([0-9]+)S)?)?",
+)
 
 
 @rule(
@@ -362,7 +370,7 @@ def ends_later(period: str, other: str) -> bool:
     if months < other_months and days <= other_days:
         return False
     starts = (_FIRST_START + timedelta(days=offset) for offset in range(_START_DAYS))
-    return any(_end(start, months, days) > _end(start, other_months, other_days) for start in starts)
+    return any(_end_day(start, months, days) > _end_day(start, other_months, other_days) for start in starts)
 
 
 def _end(start: date, months: int, days: int) -> date:
@@ -371,27 +379,46 @@ def _end(start: date, months: int, days: int) -> date:
     Months first, the day of the month kept but clamped to the month's length (31 January
     plus one month is the last day of February), then the days.
     """
+    return date.fromordinal(_end_day(start, months, days))
+
+
+def _end_day(start: date, months: int, days: int) -> int:
+    """The end of the period as :meth:`date.toordinal` counts it, for a period of any length.
+
+    The Gregorian calendar repeats every 400 years (146,097 days), so whole cycles are added
+    as a number of days: a period that would end after the year 9999, where ``date`` stops,
+    is still compared day by day instead of overflowing.
+    """
     month_index = start.month - 1 + months
-    year, month = start.year + month_index // 12, month_index % 12 + 1
+    cycles, years = divmod(month_index // 12, _CYCLE_YEARS)
+    year, month = start.year + years, month_index % 12 + 1
     day = min(start.day, calendar.monthrange(year, month)[1])
-    return date(year, month, day) + timedelta(days=days)
+    return date(year, month, day).toordinal() + cycles * _CYCLE_DAYS + days
 
 
 def _span(period: str) -> tuple[int, int] | None:
-    """An ISO 8601 duration as (months, days); None unless it is whole months and whole days."""
-    import isodate  # noqa: PLC0415 - keep the import off the start-up path
+    """An ISO 8601 duration as (months, days); None unless it is whole months and whole days.
 
-    try:
-        parsed = isodate.parse_duration(period)
-    except isodate.ISO8601Error:
+    Read here rather than by ``isodate``, whose ``timedelta`` refuses more than 999,999,999
+    days, and ``int`` more than 4,300 digits: the numbers stay exact integers of any size.
+    """
+    match = _DURATION.fullmatch(period)
+    if match is None or not any(match.groups()):
         return None
-    if isinstance(parsed, isodate.Duration):
-        months, delta = parsed.years * 12 + parsed.months, parsed.tdelta
-    else:
-        months, delta = 0, parsed
-    if months != int(months) or delta.seconds or delta.microseconds:
+    years, months, weeks, days, hours, minutes, seconds = (_whole(part or "0") for part in match.groups())
+    whole_days, rest = divmod(hours * 3600 + minutes * 60 + seconds, 86400)
+    if rest:
         return None
-    return int(months), delta.days
+    return years * 12 + months, weeks * 7 + days + whole_days
+
+
+def _whole(digits: str) -> int:
+    """The number ``digits`` (ASCII) spell, however many (``int`` alone refuses more than 4,300)."""
+    value = 0
+    for start in range(0, len(digits), _DIGITS_AT_ONCE):
+        chunk = digits[start : start + _DIGITS_AT_ONCE]
+        value = value * 10 ** len(chunk) + int(chunk)
+    return value
 
 
 @rule(

@@ -1247,9 +1247,17 @@ def _duration(folded: str) -> str | None:
         designator = words[word]
         if designator in parts:
             return None
-        value = int(number) if number.isdigit() else template().numbers[number]
-        parts[designator] = str(value)
+        parts[designator] = _digits(number) if number.isdigit() else str(template().numbers[number])
     return "P" + "".join(f"{parts[d]}{d}" for d in "YMWD" if d in parts)
+
+
+def _digits(number: str) -> str:
+    """A number as written, in ASCII digits and without leading zeros ("0004" -> "4"), however long.
+
+    Never through ``int``, which refuses more than 4,300 digits: a number no retention can
+    have is kept as the notice writes it, for ``privlint check`` to report.
+    """
+    return "".join(str(unicodedata.decimal(digit)) for digit in number).lstrip("0") or "0"
 
 
 @functools.cache

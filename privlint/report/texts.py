@@ -102,11 +102,9 @@ def duration(iso: str) -> Both:
     found: Both = {}
     for language in LANGUAGES:
         units = catalogue(language)["unit"]
-        words = [
-            f"{int(amount)} {units[unit][0 if int(amount) == 1 else 1]}"
-            for unit, amount in match.groupdict().items()
-            if amount is not None
-        ]
+        # Digits as written, less leading zeros: int() refuses more than 4,300 of them.
+        numbers = {unit: amount.lstrip("0") or "0" for unit, amount in match.groupdict().items() if amount is not None}
+        words = [f"{number} {units[unit][0 if number == '1' else 1]}" for unit, number in numbers.items()]
         found[language] = " ".join(words)
     return found
 
