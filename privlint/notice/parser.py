@@ -1140,7 +1140,36 @@ def legal_reference_of(text: str) -> tuple[str, str | None] | None:
     # A bare law: a capitalised name of at most six words that is no sentence ("Boekhoudwet", "Code civil").
     if 0 < len(words) <= 6 and text[:1].isupper() and _looks_like_a_law(text):
         return text, None
+    # A law's full title, however long, starts with the kind of act it is ("Wet betreffende de
+    # verplichte verzekering ..., gecoördineerd op 14 juli 1994").
+    if 0 < len(words) <= _MAX_TITLE_WORDS and text[:1].isupper() and fold(words[0]) in _KINDS_OF_ACT:
+        return text, None
     return None
+
+
+_MAX_TITLE_WORDS = 40
+_KINDS_OF_ACT = frozenset(
+    {
+        "wet",
+        "wetboek",
+        "programmawet",
+        "decreet",
+        "ordonnantie",
+        "besluit",
+        "koninklijk",  # Koninklijk Besluit
+        "ministerieel",  # Ministerieel Besluit
+        "verordening",
+        "richtlijn",
+        "loi",
+        "code",
+        "decret",
+        "ordonnance",
+        "arrete",
+        "reglement",
+        "regulation",
+        "directive",
+    }
+)
 
 
 def _looks_like_a_law(text: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from privlint.notice.importer import import_text
-from privlint.notice.parser import At, parse
+from privlint.notice.parser import At, legal_reference_of, parse
 
 # A small notice in the template; ``{n1}`` .. ``{n4}`` are the section numbers as the author wrote them.
 NOTICE = """\
@@ -212,3 +212,27 @@ def test_numbered_lines_of_another_style_or_an_unknown_first_number_are_no_headi
     assert [s.id for s in parse(text).sections] == SECTION_IDS
     parsed = parse("Wij hechten belang aan jouw privacy.\n\n2. BELANGRIJK\n\nWe delen niets.\n")
     assert [(s.id, s.heading) for s in parsed.sections] == [(None, None)]
+
+
+LONG_LAW = (
+    "Wet betreffende de verplichte verzekering voor geneeskundige verzorging en uitkeringen, "
+    "gecoördineerd op 14 juli 1994"
+)
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "expected"),
+    [
+        ("art. 60 WBTW", ("WBTW", "art. 60")),
+        ("Boekhoudwet", ("Boekhoudwet", None)),
+        (LONG_LAW, (LONG_LAW, None)),
+        (
+            "Koninklijk Besluit van 8 oktober 1976 met betrekking tot de jaarrekening van de ondernemingen",
+            ("Koninklijk Besluit van 8 oktober 1976 met betrekking tot de jaarrekening van de ondernemingen", None),
+        ),
+        ("Wij moeten dit bewaren voor de fiscus en de sociale inspectie van ons land", None),
+        ("wet op de boekhouding, zoals gewijzigd in 2020 en later nog eens herzien", None),  # no capital: prose
+    ],
+)
+def test_a_law_is_read_from_its_title_or_its_article(qualifier: str, expected: tuple[str, str | None] | None):
+    assert legal_reference_of(qualifier) == expected

@@ -166,6 +166,11 @@ def test_a_long_law_name_is_written_in_full(tmp_path: Path):
     assert f"Rechtsgrond: Wettelijke Verplichting ({LONG_LAW})" in lines
 
 
+def test_a_long_law_name_imports_back(tmp_path: Path):
+    again = reimported(render_notice(long_law_policy(tmp_path), lang="nl", output_format="txt"), "nl")
+    assert all_legal_facts(again, "nl") == [("Aangifte RIZIV", "legal_obligation", None, (LONG_LAW, None))]
+
+
 def test_the_html_notice_shows_the_interest(tmp_path: Path):
     html = render_notice(write_policy(tmp_path, LEGAL_FACTS), lang="nl", output_format="html")
     assert "<dd>Gerechtvaardigd Belang (de bescherming van onze goederen en van het personeel)</dd>" in html
