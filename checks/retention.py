@@ -101,7 +101,11 @@ def retention_not_machine_readable(policy: Policy) -> Iterator[Hit]:
     the reader cannot work out when the data is deleted, and nobody can check the period
     against the law. One exception: a duration within a statutory maximum whose start the
     law itself fixes ("at most four weeks" for camera images, which the camera law counts
-    from the recording) is verifiable without a trigger, so it is not reported.
+    from the recording) is verifiable without a trigger, so it is not reported. Nor is a
+    retention without a duration that is kept until a stated event ("until consent is
+    withdrawn", ``extension: consent_withdrawal``): GDPR 13(2)(a) accepts "the criteria used
+    to determine that period" where no period can be given, and the event is one. (privlint's
+    reading of 13(2)(a), 2026-12-04; unconfirmed against guidance on open-ended keeping.)
 
     Fails::
 
@@ -130,6 +134,8 @@ def retention_not_machine_readable(policy: Policy) -> Iterator[Hit]:
         ]
         if missing == ["trigger"] and _within_a_statutory_maximum(processing, items, retention.duration):
             continue
+        if len(missing) == 2 and retention.extension:
+            continue  # "until consent is withdrawn": the event that ends the keeping is the criterion
         if missing:
             yield Hit(
                 retention.pointer,

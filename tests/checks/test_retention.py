@@ -127,3 +127,25 @@ def test_the_bundled_policy() -> None:
     assert ret005 == [("processing.yaml", 149, 7)]
     # cctv: P4W within the camera law's month needs no trigger (B.12 of the audit).
     assert [f for f in findings if f.code == "RET002" and "'cctv'" in f.message] == []
+
+
+NEWSLETTER = """\
+processing_activities:
+  - id: newsletter
+    legal_basis: consent
+    retention:
+      {retention}
+"""
+
+
+@pytest.mark.parametrize(
+    ("retention", "expected"),
+    [
+        ("extension: consent_withdrawal", []),  # kept until consent is withdrawn: a criterion (13(2)(a))
+        ("text: {nl: Zolang als nodig}", [("RET002", 5, 7)]),
+        ("duration: P2Y", [("RET002", 5, 7)]),  # how long, but from when?
+    ],
+)
+def test_keeping_until_a_stated_event_is_a_verifiable_retention(retention: str, expected: list[tuple[str, int, int]]):
+    findings = lint_text(NEWSLETTER.format(retention=retention), select=["RET002"])
+    assert where(findings) == expected

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from privlint.notice.importer import import_text
-from privlint.notice.parser import At, legal_reference_of, parse
+from privlint.notice.parser import At, RetentionFacts, legal_reference_of, parse, retention_of
 
 # A small notice in the template; ``{n1}`` .. ``{n4}`` are the section numbers as the author wrote them.
 NOTICE = """\
@@ -236,3 +236,22 @@ LONG_LAW = (
 )
 def test_a_law_is_read_from_its_title_or_its_article(qualifier: str, expected: tuple[str, str | None] | None):
     assert legal_reference_of(qualifier) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "duration", "trigger", "extension"),
+    [
+        ("3 jaar na de laatste bestelling", "P3Y", "last_contact", None),
+        ("2 jaar na het einde van het lidmaatschap", "P2Y", "relationship_end", None),
+        ("1 jaar na het einde van je abonnement", "P1Y", "relationship_end", None),
+        ("Tot intrekking van de toestemming", None, None, "consent_withdrawal"),
+        ("Totdat de toestemming ingetrokken is", None, None, "consent_withdrawal"),
+        ("Tot je je toestemming intrekt", None, None, "consent_withdrawal"),
+        ("Jusqu'au retrait de votre consentement", None, None, "consent_withdrawal"),
+        ("Until you withdraw your consent", None, None, "consent_withdrawal"),
+    ],
+)
+def test_common_retention_wordings_are_read(
+    text: str, duration: str | None, trigger: str | None, extension: str | None
+):
+    assert retention_of(text) == RetentionFacts(duration, trigger, extension)
