@@ -607,14 +607,20 @@ def diff(  # noqa: PLR0913 - one parameter per command-line option
     return display.verdict(result, settings.fail_on)
 
 
+REGISTER_FORMATS = ("xlsx", "csv", "json")
+
+
 @cli.command("register")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path), help="Write here.")
 @click.option(
-    "--format", "output_format", type=click.Choice(("xlsx", "csv", "json")), default="xlsx", show_default=True
+    "--format",
+    "output_format",
+    type=click.Choice(REGISTER_FORMATS),
+    help="xlsx, csv or json [default: from the -o file's suffix, else xlsx]",
 )
 @click.option("--lang", type=click.Choice(("nl", "fr", "en")), default="nl", show_default=True, help="Headings.")
-def register(paths: tuple[Path, ...], output: Path | None, output_format: str, lang: str) -> int:
+def register(paths: tuple[Path, ...], output: Path | None, output_format: str | None, lang: str) -> int:
     """Write the record of processing activities (GDPR 30) in the GBA's register model.
 
     xlsx needs -o FILE; csv and json go to standard output without it. The JSON structure
@@ -622,6 +628,7 @@ def register(paths: tuple[Path, ...], output: Path | None, output_format: str, l
     """
     from privlint import register as records  # noqa: PLC0415
 
+    output_format = _register_format(output_format, output)
     if output_format == "xlsx" and output is None:
         raise click.UsageError("--format xlsx writes a workbook: give -o FILE.xlsx (or use --format csv)")
     if output is not None:
@@ -640,6 +647,19 @@ def register(paths: tuple[Path, ...], output: Path | None, output_format: str, l
         return EXIT_CLEAN
     _emit(records.text(built, output_format, terminal=output is None), output)
     return EXIT_CLEAN
+
+
+def _register_format(given: str | None, output: Path | None) -> str:
+    """The register's format: as given, else the one the output file's suffix names, else xlsx.
+
+    ``-o register.csv`` alone writes CSV, not a workbook under a .csv name; a suffix that
+    names another format than the one given is a usage error.
+    """
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    named = suffix if suffix in REGISTER_FORMATS else None
+    if given is not None and named is not None and given != named:
+        raise click.UsageError(f"--format {given} does not match the output file {output} (.{suffix})")
+    return given or named or "xlsx"
 
 
 @cli.command("dpia")

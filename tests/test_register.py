@@ -291,3 +291,19 @@ def test_xlsx_cells_are_text_never_a_formula_and_show_control_characters(tmp_pat
         ("s", "=HYPERLINK(1)"),
         ("s", "Camera\\x1b[2J\\u202e"),
     ]
+
+
+@pytest.mark.parametrize(("name", "start"), [("register.csv", b"Naam van de"), ("register.json", b'{"format"')])
+def test_the_output_file_s_suffix_chooses_the_format(tmp_path: Path, name: str, start: bytes):
+    # `-o register.csv` wrote a workbook under a .csv name.
+    path = tmp_path / name
+    done = run("register", str(POLICY), "-o", str(path))
+    assert done.returncode == 0, done.stderr
+    assert path.read_bytes().startswith(start)
+
+
+def test_a_format_that_contradicts_the_suffix_is_a_usage_error(tmp_path: Path):
+    done = run("register", str(POLICY), "--format", "xlsx", "-o", str(tmp_path / "register.csv"))
+    assert done.returncode == 2
+    assert "--format xlsx does not match the output file" in done.stderr
+    assert not (tmp_path / "register.csv").exists()
