@@ -46,6 +46,12 @@ def check(config: Config, rules: Mapping[str, Rule]) -> None:
         *(f"select: {m}" for m in unknown(config.select, rules)),
         *(f"ignore: {m}" for m in unknown(config.ignore, rules)),
         *(f"severity: {m}" for m in unknown(config.severity, rules, prefixes=False)),
+        *(
+            f"severity: {code} cannot be changed: a file that cannot be read, or a policy of the wrong "
+            "shape, stops the checks and is always an error"
+            for code, severity in config.severity.items()
+            if code in rules and rules[code].always_on and severity is not rules[code].severity
+        ),
     ]
     if problems:
         raise ConfigError(f"{where}: {problems[0]}")

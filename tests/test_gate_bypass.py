@@ -81,11 +81,16 @@ def test_a_baseline_that_records_a_schema_error_does_not_cover_it(project, capsy
 
 def test_the_gate_fails_when_checks_are_skipped_whatever_the_threshold_and_severity(project, capsys):
     write(project, UNKNOWN_KEY)
-    (project / "pyproject.toml").write_text('[tool.privlint.severity]\nSCH001 = "info"\n', encoding="utf-8")
     assert main(["check", "--select", "REF", "--fail-on", "error"]) == 1
     out = capsys.readouterr().out
     assert "All checks passed" not in out
     assert out.endswith(SKIPPED)
+    # Lowering the schema error's severity is refused outright (it showed a blocking error as [info]).
+    (project / "pyproject.toml").write_text('[tool.privlint.severity]\nSCH001 = "info"\n', encoding="utf-8")
+    assert main(["check", "--select", "REF", "--fail-on", "error"]) == 2
+    captured = capsys.readouterr()
+    assert "All checks passed" not in captured.out
+    assert "severity: SCH001 cannot be changed" in captured.err
 
 
 def test_a_baseline_is_not_written_from_a_run_whose_checks_did_not_run(project, capsys):

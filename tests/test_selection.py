@@ -42,6 +42,9 @@ def test_unknown_codes_on_the_command_line_are_usage_errors(capsys, args, messag
         ('ignore = ["RET02"]', "ignore: unknown rule code or prefix 'RET02'; did you mean 'RET002'?"),
         ('[tool.privlint.severity]\nREF01 = "error"', "severity: unknown rule code 'REF01'; did you mean 'REF001'?"),
         ('[tool.privlint.severity]\nREF = "error"', "severity: unknown rule code 'REF';"),
+        # A blocking read or schema error shown as [info] with "0 errors" while the gate fails.
+        ('[tool.privlint.severity]\nYML002 = "info"', "severity: YML002 cannot be changed: a file that cannot"),
+        ('[tool.privlint.severity]\nSCH001 = "warning"', "severity: SCH001 cannot be changed: a file that cannot"),
     ],
 )
 def test_unknown_codes_in_the_configuration_are_usage_errors(project, capsys, table, message):
