@@ -15,11 +15,23 @@ from privlint import __version__
 def main() -> None:
     """Console-script entry point."""
     if sys.argv[1:] in (["--version"], ["-V"]):
-        sys.stdout.write(f"privlint, version {__version__}\n")
-        sys.exit(0)
+        sys.exit(_version())
     from privlint.cli import entry  # noqa: PLC0415 - only past the fast path above
 
     entry()
+
+
+def _version() -> int:
+    """Print the version; 2 with one line on stderr when standard output cannot take it (a full disk)."""
+    try:
+        sys.stdout.write(f"privlint, version {__version__}\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        return 0  # the reader went away, as `privlint check | head` may
+    except OSError as error:
+        sys.stderr.write(f"privlint: cannot write output: {error.strerror or error}\n")
+        return 2
+    return 0
 
 
 if __name__ == "__main__":

@@ -244,6 +244,7 @@ STDOUT_COMMANDS = [
     ("render", "policy"),
     ("rules",),
     ("--help",),
+    ("--version",),  # answered before the command line is imported (privlint/__main__.py)
 ]
 
 
