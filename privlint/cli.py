@@ -834,6 +834,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code if isinstance(code, int) else EXIT_CLEAN
 
 
+_MAPPED_PACKAGES = ("privlint.checks", "privlint.schemas")
+
+
 def _unexpected(error: Exception) -> int:
     """Say what went wrong in one line or two; exit code 2."""
     from privlint.printable import line as printable  # noqa: PLC0415
@@ -842,6 +845,17 @@ def _unexpected(error: Exception) -> int:
         # Standard output cannot take it (a full disk, /dev/full): no file of privlint's own,
         # which each name the file. A reader that went away (EPIPE) is handled by click.
         click.echo(f"privlint: cannot write output: {error.strerror or error}", err=True)
+        return EXIT_ERROR
+    if isinstance(error, ModuleNotFoundError) and error.name in _MAPPED_PACKAGES:
+        # ``python -m privlint`` or ``python cli.py`` in a checkout put the checkout's
+        # privlint/ folder before the installed package; only an install maps checks/ and
+        # schemas/ into it (pyproject.toml, [tool.setuptools.package-dir]).
+        click.echo(
+            f"privlint: {error.name} is missing: this privlint package is a checkout's source folder "
+            "found before the installed one; run the installed privlint command, "
+            "or install the checkout with pip install -e .",
+            err=True,
+        )
         return EXIT_ERROR
     click.echo(f"privlint: internal error: {type(error).__name__}: {printable(str(error))}", err=True)
     click.echo("Please report this with the command you ran and the input file.", err=True)

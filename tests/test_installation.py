@@ -74,6 +74,23 @@ def test_installed_command_does_not_import_from_the_source_tree(installed: Path)
     assert sys.prefix not in printed
 
 
+@pytest.mark.parametrize("command", [["-m", "privlint"], ["cli.py"]])
+def test_running_from_a_checkout_with_a_regular_install_says_what_to_do(installed: Path, command: list[str]):
+    # In the checkout, its privlint/ folder comes before the installed package and lacks the
+    # checks/ that only an install maps into it: one line that says so, not an internal error.
+    python = installed.with_name("python")
+    result = subprocess.run(
+        [str(python), *command, "check"], cwd=REPO, capture_output=True, text=True, check=False, timeout=60
+    )
+    assert result.returncode == 2
+    expected = (
+        "privlint: privlint.checks is missing: this privlint package is a checkout's source folder found "
+        "before the installed one; run the installed privlint command, or install the checkout with pip install -e ."
+    )
+    assert result.stderr.splitlines() == [expected]
+    assert result.stdout == ""
+
+
 def test_the_installed_distribution_has_one_top_level_package(installed: Path):
     site = next(installed.parent.parent.glob("lib/python*/site-packages"))
     (record,) = site.glob("privlint-*.dist-info/RECORD")
