@@ -940,18 +940,44 @@ _COMPLAINT_AUTHORITY = LazyPattern(
 )
 
 
+# A contact written after the authority's address in the complaint sentence: ", contact@apd-gba.be",
+# " (www.gegevensbeschermingsautoriteit.be)", ", tel. +32 2 274 48 00"; read from the end.
+_COMPLAINT_CONTACT = LazyPattern(
+    r"(?:,\s*|\s+\(|\s+(?:-|\u2013)\s+)(?:(?:e-?mail|tel\.?|telefoon|t[ée]l[ée]phone|phone|website|site)\s*:?\s*)?"
+    rf"(?:(?P<email>{EMAIL})|(?P<url>(?:https?://|www\.)[^\s<>()]+?)|(?P<phone>\+?[\d(][\d ()./-]{{6,}}\d))"
+    r"\)?\.?$",
+    re.IGNORECASE,
+)
+
+
 def _authority_in_complaint(notice: ParsedNotice, at: At) -> None:
     """ "Je kan een klacht indienen bij de Gegevensbeschermingsautoriteit, Drukpersstraat 35, 1000 Brussel."."""
     plain = _plain(at.text)
     if notice.authority is not None or len(plain) != len(at.text):
         return
-    match = _COMPLAINT_AUTHORITY.search(plain)
+    authority = AuthorityMention()
+    end = _contacts_at_the_end(authority, at, plain)
+    match = _COMPLAINT_AUTHORITY.search(plain[:end])
     if match is None:
         return
-    authority = AuthorityMention()
     read = _read_authority_line(authority, at.part(match.start("rest"), match.end("rest")), single_line=True)
     if read and authority.name is not None and authority.address is not None:
         notice.authority = authority
+
+
+def _contacts_at_the_end(authority: AuthorityMention, at: At, plain: str) -> int:
+    """Read the e-mail, site and phone that end the sentence into ``authority``; where the rest ends."""
+    end = len(plain)
+    for _ in range(3):
+        contact = _COMPLAINT_CONTACT.search(plain[:end])
+        if contact is None:
+            break
+        kind = str(contact.lastgroup)
+        if getattr(authority, kind) is not None:
+            break  # two e-mail addresses (or sites): not the template's sentence
+        setattr(authority, kind, at.part(contact.start(kind), contact.end(kind)))
+        end = contact.start()
+    return end
 
 
 @functools.cache

@@ -509,28 +509,46 @@ class _Builder:
         return [self.say("recipient_categories", categories=", ".join(names))]
 
     def _authority(self) -> list[DocumentBlock]:
+        """The complaint sentence, then the authority's name, address, site and e-mail it does not state itself.
+
+        "Je kan een klacht indienen bij de Gegevensbeschermingsautoriteit, Drukpersstraat 35, 1000
+        Brussel." names the authority and its address: they are not repeated under it.
+        """
         blocks: list[DocumentBlock] = []
+        said = " "
         complaint = next((r for r in self.policy.rights if r.right == "lodge_complaint"), None)
         if complaint is not None:
-            blocks.append(self._right(complaint))
+            sentence = self._right(complaint)
+            blocks.append(sentence)
+            said = f" {fold(sentence.text)} "
         authority = self.policy.supervisory_authority
         if authority is None:
             return blocks
-        if authority.name:
-            blocks.append(Prose(authority.name, self.language))
-        if authority.address is not None or authority.url:
-            address = authority.address
-            text = ""
-            if address is not None:
-                town = " ".join(p for p in (address.postcode, address.city) if p)
-                country = address_text(
-                    Address(None, None, None, address.country, ""), language=self.language, separator=""
-                )
-                text = ", ".join(p for p in (address.street, town, country) if p)
-            blocks.append(AddressBlock(text, authority.url))
-        if authority.email:
-            blocks.append(Prose(authority.email, self.language))
+
+        def unsaid(text: str | None) -> str | None:
+            return text if text and f" {fold(text)} " not in said else None
+
+        # Only a sentence that gives the address names the authority ("... aan de
+        # gegevensbeschermingsautoriteit op het volgende adres :" is followed by the block).
+        address = unsaid(self._address_text(authority.address)) or ""
+        stated = bool(authority.address) and not address
+        name = unsaid(authority.name) if stated else authority.name
+        url, email = unsaid(authority.url), unsaid(authority.email)
+        if name:
+            blocks.append(Prose(name, self.language))
+        if address or url:
+            blocks.append(AddressBlock(address, url))
+        if email:
+            blocks.append(Prose(email, self.language))
         return blocks
+
+    def _address_text(self, address: Address | None) -> str:
+        """The authority's address on one line: street, postcode and town, country."""
+        if address is None:
+            return ""
+        town = " ".join(p for p in (address.postcode, address.city) if p)
+        country = address_text(Address(None, None, None, address.country, ""), language=self.language, separator="")
+        return ", ".join(p for p in (address.street, town, country) if p)
 
     def _extra_prose(self, section_id: str) -> list[DocumentBlock]:
         """Prose the model keeps outside the sections (processor role, security, website, ...)."""

@@ -1033,3 +1033,38 @@ def test_an_authority_named_in_the_complaint_sentence(sentence: str, name: str, 
         "name": name,
         "address": {"street": street, "postcode": "1000", "city": city},
     }
+
+
+@pytest.mark.parametrize(
+    ("ending", "contacts"),
+    [
+        (", contact@apd-gba.be.", {"email": "contact@apd-gba.be"}),
+        (" (www.gegevensbeschermingsautoriteit.be).", {"url": "www.gegevensbeschermingsautoriteit.be"}),
+        (", tel. +32 2 274 48 00.", {"phone": "+32 2 274 48 00"}),
+        (
+            ", e-mail: contact@apd-gba.be, https://www.gegevensbeschermingsautoriteit.be.",
+            {"email": "contact@apd-gba.be", "url": "https://www.gegevensbeschermingsautoriteit.be"},
+        ),
+    ],
+)
+def test_contacts_after_the_authority_address_in_the_complaint_sentence(ending: str, contacts: dict[str, str]):
+    sentence = (
+        f"Elke klacht kan je richten aan de Gegevensbeschermingsautoriteit, Drukpersstraat 35, 1000 Brussel{ending}"
+    )
+    data = import_text(f"1. GEGEVENSBESCHERMINGSAUTORITEIT\n\n{sentence}\n").data()
+    assert data["rights"] == [{"right": "lodge_complaint", "text": {"nl": sentence}}]
+    assert data["supervisory_authority"] == {
+        "name": "Gegevensbeschermingsautoriteit",
+        "address": {"street": "Drukpersstraat 35", "postcode": "1000", "city": "Brussel"},
+        **contacts,
+    }
+
+
+def test_two_e_mail_addresses_after_the_complaint_address_are_not_read_as_the_authority():
+    sentence = (
+        "Elke klacht kan je richten aan de Gegevensbeschermingsautoriteit, Drukpersstraat 35, 1000 Brussel, "
+        "contact@apd-gba.be, klachten@apd-gba.be."
+    )
+    data = import_text(f"1. GEGEVENSBESCHERMINGSAUTORITEIT\n\n{sentence}\n").data()
+    assert [right["right"] for right in data["rights"]] == ["lodge_complaint"]
+    assert "supervisory_authority" not in data

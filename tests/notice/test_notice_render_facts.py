@@ -14,10 +14,10 @@ import pytest
 
 from privlint import model
 from privlint.model import Policy, Processing
-from privlint.notice.importer import import_text
+from privlint.notice.importer import import_notice, import_text
 from privlint.notice.render import render_notice
 
-from notice_support import model_of
+from notice_support import compare, model_of
 
 LEGAL_FACTS = """\
     notice:
@@ -314,3 +314,45 @@ def test_a_template_heading_in_another_of_its_spellings_is_translated(tmp_path: 
     assert "3. ONZE EIGEN AFSPRAKEN" in english  # a heading of its own stays as written
     dutch = render_notice(policy, lang="nl", output_format="txt").splitlines()
     assert "2. GEGEVENSBESCHERMINGSAUTORITEIT" in dutch  # the Dutch notice keeps its own spelling
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [".", ", contact@apd-gba.be.", " (https://www.gegevensbeschermingsautoriteit.be)."],
+)
+def test_a_complaint_sentence_that_gives_the_authority_address_is_not_followed_by_it_again(tmp_path: Path, ending: str):
+    sentence = (
+        f"Elke klacht kan je richten aan de Gegevensbeschermingsautoriteit, Drukpersstraat 35, 1000 Brussel{ending}"
+    )
+    notice = tmp_path / "notice.txt"
+    notice.write_text(f"1. GEGEVENSBESCHERMINGSAUTORITEIT\n\n{sentence}\n", encoding="utf-8")
+    import_notice(notice, tmp_path / "policy", overwrite=False)
+    policy, _source = model_of(tmp_path / "policy")
+    rendered = render_notice(policy, lang="nl", output_format="txt")
+    lines = rendered.splitlines()
+    start = len(lines) - 1 - lines[::-1].index("1. GEGEVENSBESCHERMINGSAUTORITEIT")  # the section, not the contents
+    assert [line for line in lines[start + 1 :] if line] == [sentence]
+    (tmp_path / "rendered.txt").write_text(rendered, encoding="utf-8")
+    assert [(f.code, f.message) for f in compare(tmp_path / "policy", tmp_path / "rendered.txt")] == []
+
+
+def test_a_complaint_sentence_without_the_address_is_followed_by_the_authority_block(tmp_path: Path):
+    policy = write_policy(
+        tmp_path,
+        """
+        rights:
+          - right: lodge_complaint
+            text: {nl: "Elke klacht kan je richten aan de gegevensbeschermingsautoriteit op het volgende adres :"}
+        supervisory_authority:
+          name: Gegevensbeschermingsautoriteit
+          address: {street: Drukpersstraat 35, postcode: "1000", city: Brussel}
+          email: contact@apd-gba.be
+        """,
+    )
+    lines = [line for line in render_notice(policy, lang="nl", output_format="txt").splitlines() if line]
+    start = lines.index("Elke klacht kan je richten aan de gegevensbeschermingsautoriteit op het volgende adres :")
+    assert lines[start + 1 : start + 4] == [
+        "Gegevensbeschermingsautoriteit",
+        "Drukpersstraat 35, 1000 Brussel",
+        "contact@apd-gba.be",
+    ]
