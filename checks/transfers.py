@@ -340,7 +340,9 @@ def known_recipient_outside_eea(policy: Policy) -> Iterator[Hit]:
     ``privlint/data/recipients.toml`` with their sources. A recipient whose name itself
     names a third country ("X (Verenigde Staten)") and that states no country is read the
     same way. A recipient that declares a ``transfer_mechanism``, or a processing whose
-    locations already include the group's (or the named) country, is not reported.
+    locations already include the group's (or the named) country, is not reported; nor is
+    one whose locations say "outside the EU" with no country named (``ZZ``): it does not hide
+    the transfer, and TRF002 asks for its tool.
 
     Fails::
 
@@ -369,13 +371,13 @@ def known_recipient_outside_eea(policy: Policy) -> Iterator[Hit]:
     for processing in policy.processings:
         if not processing.locations:
             continue  # TRF001's finding
-        stated = {_iso(location.id) for location in processing.locations}
+        stated = [location.id for location in processing.locations]
         for ref in processing.recipients:
             recipient = recipients.get(ref.id)
             if recipient is None or recipient.name is None or recipient.transfer_mechanism is not None:
                 continue
             named = knowledge.country_named_in(recipient.name) if recipient.country is None else None
-            if named is not None and named not in stated:
+            if named is not None and not any(_covers(location, named) for location in stated):
                 yield Hit(
                     child(processing.pointer, "locations"),
                     f"{processing.owner} says the data are processed in "
@@ -385,7 +387,9 @@ def known_recipient_outside_eea(policy: Policy) -> Iterator[Hit]:
                 )
                 continue
             known = knowledge.recognise_recipient(recipient.name)
-            if known is None or not known.processes_outside_eea or stated & set(known.processes_outside_eea):
+            if known is None or not known.processes_outside_eea:
+                continue
+            if any(_covers(location, country) for location in stated for country in known.processes_outside_eea):
                 continue
             countries = ", ".join(known.processes_outside_eea)
             tools = "; ".join(known.transfer_tools) or "none published"
