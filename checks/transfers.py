@@ -120,7 +120,7 @@ def transfer_without_safeguard(policy: Policy) -> Iterator[Hit]:
             problem = _transfer_problem(location.id, [r.transfer_mechanism for r in declared], policy.settings.today)
             if problem is not None:
                 message, hint = problem
-                yield Hit(location.pointer, f"location {location.id!r} of {processing.owner}: {message}", hint)
+                yield Hit(location.pointer, f"location {_shown(location.id)} of {processing.owner}: {message}", hint)
         for recipient in declared:
             users.setdefault(recipient.id, []).append(processing.id)
     for recipient_id, processing_ids in users.items():
@@ -176,7 +176,7 @@ def processing_outside_eu(policy: Policy) -> Iterator[Hit]:
             if not _in_eea(location.id):
                 yield Hit(
                     location.pointer,
-                    f"location {location.id!r} of {processing.owner} is outside the EU/EEA, "
+                    f"location {_shown(location.id)} of {processing.owner} is outside the EU/EEA, "
                     "but the organisation's policy is EU-only (eu_only)",
                 )
     for recipient in policy.recipients:
@@ -253,6 +253,11 @@ def _recipients_by_id(policy: Policy) -> Mapping[str, Recipient]:
     for recipient in policy.recipients:
         recipients.setdefault(recipient.id, recipient)  # a duplicate id is REF004's business
     return recipients
+
+
+def _shown(location: str) -> str:
+    """A location as a message names it: ZZ says what it stands for."""
+    return f"{location!r} (outside the EU, no country named)" if location == OUTSIDE_EU else repr(location)
 
 
 def _iso(code: str) -> str:
