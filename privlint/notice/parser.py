@@ -886,12 +886,14 @@ def parse_address(text: str) -> Address | None:
 
 
 _POSTCODE = r"(?:[A-Z]{1,2}-)?\d{4,5}(?:\s?[A-Z]{2}(?=\s))?"  # 2260, B-2260, L-1234, 2509 LV (NL)
+# The city holds no digit, so the postcode is the last number before it: a house number of
+# four digits ("Kortrijksesteenweg 1200 9051 Sint-Denijs-Westrem") stays in the street.
 
 
 @functools.cache
 def _address_pattern() -> re.Pattern[str]:
     return re.compile(
-        rf"(?P<street>.+?),?\s+(?P<postcode>{_POSTCODE})\s+(?P<city>.+?)(?:,?\s+(?P<country>{_country_names()}))?",
+        rf"(?P<street>.+?),?\s+(?P<postcode>{_POSTCODE})\s+(?P<city>\D+?)(?:,?\s+(?P<country>{_country_names()}))?",
         re.IGNORECASE,
     )
 
@@ -899,7 +901,7 @@ def _address_pattern() -> re.Pattern[str]:
 @functools.cache
 def _authority_address() -> re.Pattern[str]:
     return re.compile(
-        rf"(?P<street>.+?),?\s+(?P<postcode>{_POSTCODE})\s+(?P<city>[^,<]+?)"
+        rf"(?P<street>.+?),?\s+(?P<postcode>{_POSTCODE})\s+(?P<city>[^,<\d]+?)"
         rf"(?:,?\s*(?P<country>{_country_names()}))?(?:\s*<(?P<url>[^<>\s]+)>)?",
         re.IGNORECASE,
     )

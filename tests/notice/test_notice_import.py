@@ -1068,3 +1068,13 @@ def test_two_e_mail_addresses_after_the_complaint_address_are_not_read_as_the_au
     data = import_text(f"1. GEGEVENSBESCHERMINGSAUTORITEIT\n\n{sentence}\n").data()
     assert [right["right"] for right in data["rights"]] == ["lodge_complaint"]
     assert "supervisory_authority" not in data
+
+
+def test_an_authority_address_with_a_house_number_of_four_digits():
+    text = "1. GEGEVENSBESCHERMINGSAUTORITEIT\n\nToezichtstraat\n\nLange Laan 1234 2000 Antwerpen\n"
+    data = import_text(text).data()
+    assert data["supervisory_authority"]["address"] == {
+        "street": "Lange Laan 1234",
+        "postcode": "2000",
+        "city": "Antwerpen",
+    }

@@ -169,6 +169,23 @@ def test_a_heading_the_author_moved_keeps_its_number_and_its_section():
             {"street": "Grote Markt 1", "postcode": "9000", "city": "Gent", "country": "BE"},
             "0712 345 630",
         ),
+        (
+            # A house number of four digits is not the postcode: the postcode is the number before the city.
+            (
+                "Wij zijn Fit & Fun BV met adres Kortrijksesteenweg 1200 9051 Sint-Denijs-Westrem België "
+                "en met ondernemingsnummer 0712.345.630."
+            ),
+            {"street": "Kortrijksesteenweg 1200", "postcode": "9051", "city": "Sint-Denijs-Westrem", "country": "BE"},
+            "0712.345.630",
+        ),
+        (
+            (
+                "Wij zijn Fit & Fun BV met adres Avenue Louise 1050, 1050 Bruxelles, Belgique, "
+                "met ondernemingsnummer 0712.345.630."
+            ),
+            {"street": "Avenue Louise 1050", "postcode": "1050", "city": "Bruxelles", "country": "BE"},
+            "0712.345.630",
+        ),
     ],
 )
 def test_a_country_after_a_comma_and_a_spaced_enterprise_number_are_read(
