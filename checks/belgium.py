@@ -6,7 +6,8 @@ Law, WER art. III.25) and, for legal persons, also on their websites (Code of Co
 Associations, WVV art. 2:20); it lets a reader find the controller in the Crossroads Bank for
 Enterprises (KBO/BCE), which makes the identity the notice must give (GDPR 13(1)(a)) unambiguous. The supervisory
 authority people may complain to (GDPR 13(2)(d), 77) is, in Belgium, the Data Protection
-Authority (Gegevensbeschermingsautoriteit, GBA) created by the Law of 3 December 2017. These
+Authority (Gegevensbeschermingsautoriteit, GBA) created by the Law of 3 December 2017. The
+national register number identifies people, and Belgian law says who may use it (GDPR 87). These
 rules apply when the controller's address is in Belgium; the number is checked by
 python-stdnum and the authority's details come from ``privlint/data`` (see
 ``privlint.knowledge``).
@@ -19,9 +20,10 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from privlint import knowledge
+from privlint.item_uses import ItemKeywords
 from privlint.model import Address, Controller, Policy, SupervisoryAuthority
 from privlint.pointers import child
-from privlint.rules import ERROR, INFO, Hit, rule
+from privlint.rules import ERROR, INFO, WARNING, Hit, rule
 
 _BELGIUM = "BE"
 
@@ -278,3 +280,71 @@ def enterprise_number_in_vat_form(policy: Policy) -> Iterator[Hit]:
             f"enterprise number {number!r} is written as a VAT number (prefix {prefix}); "
             f"the enterprise number is {written!r}",
         )
+
+
+# The bases that rest on a law, which is where an authorisation to use the number comes from.
+_BASES_IN_LAW = ("legal_obligation", "public_task")
+
+
+@rule(
+    "BE005",
+    "national-register-number-without-law",
+    severity=WARNING,
+    articles=("GDPR 87", "GDPR 6(1)(c)", "GDPR 6(3)", "Belgian Law of 8 August 1983 on the National Register, art. 8"),
+    hint="name the law that allows the use of the national register number (legal_basis: legal_obligation, "
+    "with the law under legal_obligation), or identify people without it",
+)
+def national_register_number_without_law(policy: Policy) -> Iterator[Hit]:
+    """The national register number is used on a basis that rests on no law (a contract, consent).
+
+    GDPR 87 leaves the conditions for processing a national identification number to the
+    member states. In Belgium, the number of the National Register (rijksregisternummer,
+    INSZ; numéro de registre national, NISS) may only be used by those whom a law, or an
+    authorisation given under the law, allows to use it (Law of 8 August 1983 organising a
+    National Register of natural persons, art. 8; unconfirmed: the article and its later
+    amendments were not re-read for this rule, see ``privlint/data/phrases.toml``,
+    ``national_register_number_items``). A shop, gym or webshop that asks for the number to
+    identify a customer, on a contract or consent, has no such authorisation. The rule
+    reports each use of an item that looks like the number by a processing activity or
+    sharing whose legal basis is not a legal obligation (6(1)(c)) or a task in the public
+    interest (6(1)(e)), the bases that rest on a law; a legal obligation that names no law
+    is LB005's finding. It applies when the controller's address is in Belgium.
+
+    Fails::
+
+        controller: {name: Fit & Vitaal BV, address: {country: BE}}
+        data_items:
+          - id: national_number
+            name: {nl: Rijksregisternummer}
+        processing_activities:
+          - id: membership
+            legal_basis: contract
+            data_items: [national_number]
+
+    Passes::
+
+        controller: {name: Fit & Vitaal BV, address: {country: BE}}
+        data_items:
+          - id: national_number
+            name: {nl: Rijksregisternummer}
+        processing_activities:
+          - id: payroll
+            legal_basis: legal_obligation
+            legal_obligation: {law: Wet van 27 juni 1969 (RSZ-wet)}
+            data_items: [national_number]
+    """
+    if not _belgian(policy.controller):
+        return
+    numbers = ItemKeywords("national_register_number_items", policy)
+    for processing in policy.processings:
+        if processing.legal_basis in _BASES_IN_LAW:
+            continue
+        for ref in processing.data_items:
+            found = numbers.match(processing, ref)
+            if found is not None:
+                basis = processing.legal_basis or "not stated"
+                yield Hit(
+                    ref.pointer,
+                    f"{processing.owner} uses {found.name!r}, the national register number, on the basis of "
+                    f"{basis}: in Belgium the number may only be used where a law allows it",
+                )

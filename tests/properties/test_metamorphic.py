@@ -927,6 +927,22 @@ def publish_photos_without_consent(draw: st.DrawFn, policy: dict[str, Any]) -> C
     return Case(broken, [where + "/legal_basis"], repaired)
 
 
+@breaks("BE005")
+def ask_for_the_national_register_number_under_a_contract(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
+    broken = copy.deepcopy(policy)
+    where, entry = pick_processing(draw, broken)
+    entry["legal_basis"] = draw(st.sampled_from(("contract", "consent")))
+    for key in ("legitimate_interest", "legal_obligation"):
+        entry.pop(key, None)
+    name = draw(st.sampled_from(("Rijksregisternummer", "INSZ", "Numéro de registre national", "NISS")))
+    ref = new_used_item(broken, where, name)
+    repaired = copy.deepcopy(broken)
+    entry_at(repaired, where).update(
+        {"legal_basis": "legal_obligation", "legal_obligation": {"law": "Wet van 27 juni 1969 (RSZ-wet)"}}
+    )
+    return Case(broken, [ref], repaired)
+
+
 @breaks("TRF005")
 def share_with_meta_said_to_be_in_the_eu(draw: st.DrawFn, policy: dict[str, Any]) -> Case:
     broken = copy.deepcopy(policy)
