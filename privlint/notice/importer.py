@@ -411,8 +411,12 @@ class _Builder:
         if controller is None:
             controller = sections["controller"] = CommentedMap()
         if "dpo" in controller:
-            if controller["dpo"]["designated"] != dpo.designated:
+            earlier = controller["dpo"]
+            if earlier["designated"] != dpo.designated:
                 self._note(at, "this sentence contradicts the notice's earlier statement on the DPO; the first is kept")
+            elif "text" not in earlier and earlier.get("email") == dpo.email:
+                earlier["text"] = self._t(sentence)  # the contact sentence that named the DPO says this too
+                self._placed_also(at, "controller.dpo")
             return True
         entry = CommentedMap([("designated", dpo.designated)])
         if dpo.email:
@@ -581,13 +585,12 @@ class _Builder:
         if contact is not None:
             controller["privacy_contact"] = _contact(contact)
             controller.yaml_add_eol_comment(self._where(contact.at), "privacy_contact")
-            postal = self._postal_address(contact.name)
+            postal = self._postal_address(contact.name) if contact.name else None
             if postal is not None:
                 controller["privacy_contact"]["address"] = _address(postal)
             if contact.role == "dpo":  # "Ann Claes is our data protection officer": a DPO is designated
-                controller["dpo"] = CommentedMap(
-                    [("designated", True), ("name", _scalar(contact.name)), ("email", contact.email)]
-                )
+                named = [("name", _scalar(contact.name))] if contact.name else []
+                controller["dpo"] = CommentedMap([("designated", True), *named, ("email", contact.email)])
                 self._placed_also(contact.at, "controller.dpo")
         return controller
 
@@ -893,7 +896,8 @@ def _address(address: Address) -> CommentedMap:
 
 
 def _contact(contact: ContactMention) -> CommentedMap:
-    return CommentedMap([("name", _scalar(contact.name)), ("role", contact.role), ("email", contact.email)])
+    named = [("name", _scalar(contact.name))] if contact.name else []
+    return CommentedMap([*named, ("role", contact.role), ("email", contact.email)])
 
 
 # "Ons gerechtvaardigd belang: ...", "Notre intérêt légitime est ...", "Legitimate interest: ...".

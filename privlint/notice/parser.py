@@ -108,7 +108,7 @@ class ControllerMention:
 @dataclass(frozen=True, slots=True)
 class ContactMention:
     at: At
-    name: str
+    name: str | None  # None: the sentence names the role only ("onze privacy-coördinator via ...")
     role: str
     email: str
 
@@ -1060,7 +1060,8 @@ def _default_contacts() -> tuple[re.Pattern[str], ...]:
 def _contact(at: At, match: re.Match[str]) -> ContactMention:
     role = role_of(match["role"])
     assert role is not None  # noqa: S101 - the pattern only accepts known roles
-    return ContactMention(at.part(match.start(), match.end()), spaces(match["name"]), role, match["email"])
+    name = match.groupdict().get("name")
+    return ContactMention(at.part(match.start(), match.end()), spaces(name) if name else None, role, match["email"])
 
 
 def _contact_mentions(paragraph: Paragraph) -> list[ContactMention]:
@@ -1071,7 +1072,7 @@ def _contact_mentions(paragraph: Paragraph) -> list[ContactMention]:
     return sorted(found, key=lambda mention: (mention.at.line, mention.at.column))
 
 
-def contact_mentions_in(text: str) -> list[tuple[str, str, str]]:
+def contact_mentions_in(text: str) -> list[tuple[str | None, str, str]]:
     """The contacts (name, role, email) that ``text`` names in one of the template's sentences."""
     paragraph = tuple(At(line.strip(), number, 1) for number, line in enumerate(editor_lines(text), 1))
     return [(m.name, m.role, m.email) for m in _contact_mentions(paragraph)]
@@ -1172,7 +1173,22 @@ def legal_reference_of(text: str) -> tuple[str, str | None] | None:
     # verplichte verzekering ..., gecoördineerd op 14 juli 1994").
     if 0 < len(words) <= _MAX_TITLE_WORDS and text[:1].isupper() and fold(words[0]) in _KINDS_OF_ACT:
         return text, None
+    # Written in running text, a law's title often starts in small letters; its date still says
+    # it is one ("wet van 18 september 2017 tot voorkoming van het witwassen ...").
+    if 0 < len(words) <= _MAX_TITLE_WORDS and _DATED_ACT.match(fold(text)):
+        return text, None
     return None
+
+
+_MONTHS = (
+    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
+    "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
+)
+_DATED_ACT = LazyPattern(
+    r"(?:koninklijk |ministerieel )?"
+    r"(?:wet|wetboek|programmawet|decreet|ordonnantie|besluit|loi|decret|ordonnance|arrete)"
+    rf" (?:van|du) (?:\d{{1,2}}|1er) (?:{_MONTHS}) \d{{4}}\b"
+)
 
 
 _MAX_TITLE_WORDS = 40

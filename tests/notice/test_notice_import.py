@@ -998,6 +998,9 @@ def test_a_first_line_that_names_the_notice_is_its_title_in_any_case():
         ("Retirer votre consentement à tout moment", "withdraw_consent"),
         ("Ask us to delete your data", "erasure"),
         ("Restrict the processing of your data", "restriction"),
+        ("Je gegevens over te dragen.", "portability"),
+        ("Je gegevens aan een andere dienstverlener te laten overdragen", "portability"),
+        ("Bezwaar te maken tegen het overdragen van je gegevens aan derden", "objection"),
         ("Een kopie op papier te krijgen", None),
     ],
 )

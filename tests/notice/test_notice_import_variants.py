@@ -249,6 +249,20 @@ LONG_LAW = (
         ),
         ("Wij moeten dit bewaren voor de fiscus en de sociale inspectie van ons land", None),
         ("wet op de boekhouding, zoals gewijzigd in 2020 en later nog eens herzien", None),  # no capital: prose
+        # In small letters, a title that gives the act's date is still a law.
+        (
+            "wet van 18 september 2017 tot voorkoming van het witwassen van geld en de financiering van terrorisme",
+            (
+                "wet van 18 september 2017 tot voorkoming van het witwassen van geld en de financiering van terrorisme",
+                None,
+            ),
+        ),
+        (
+            "loi du 1er juillet 2016 portant des dispositions diverses",
+            ("loi du 1er juillet 2016 portant des dispositions diverses", None),
+        ),
+        ("de wet van 2017 vraagt ons dit te bewaren", None),
+        ("wet van de sterkste geldt hier niet", None),
     ],
 )
 def test_a_law_is_read_from_its_title_or_its_article(qualifier: str, expected: tuple[str, str | None] | None):
@@ -261,6 +275,8 @@ def test_a_law_is_read_from_its_title_or_its_article(qualifier: str, expected: t
         ("3 jaar na de laatste bestelling", "P3Y", "last_contact", None),
         ("2 jaar na het einde van het lidmaatschap", "P2Y", "relationship_end", None),
         ("1 jaar na het einde van je abonnement", "P1Y", "relationship_end", None),
+        ("10 jaar na het einde van de zakelijke relatie", "P10Y", "relationship_end", None),
+        ("5 ans après la fin de la relation d'affaires", "P5Y", "relationship_end", None),
         ("Tot intrekking van de toestemming", None, None, "consent_withdrawal"),
         ("Totdat de toestemming ingetrokken is", None, None, "consent_withdrawal"),
         ("Tot je je toestemming intrekt", None, None, "consent_withdrawal"),
@@ -272,3 +288,25 @@ def test_common_retention_wordings_are_read(
     text: str, duration: str | None, trigger: str | None, extension: str | None
 ):
     assert retention_of(text) == RetentionFacts(duration, trigger, extension)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Voor vragen over je gegevens kan je terecht bij onze privacy-coördinator via privacy@dewilde.be.",
+        "Je kan contact opnemen met onze functionaris voor gegevensbescherming via privacy@dewilde.be.",
+        "Pour toute question, vous pouvez contacter notre délégué à la protection des données à privacy@dewilde.be.",
+        "For any question, contact our data protection officer at privacy@dewilde.be.",
+    ],
+)
+def test_a_contact_named_by_role_only_is_the_privacy_contact(sentence: str):
+    imported = import_text(f"1. WIE WE ZIJN\n\n{sentence}\n")
+    controller = imported.data()["controller"]
+    contact = controller["privacy_contact"]
+    assert "name" not in contact
+    assert contact["email"] == "privacy@dewilde.be"
+    assert contact["role"] == ("privacy_coordinator" if "coördinator" in sentence else "dpo")
+    if contact["role"] == "dpo":
+        assert controller["dpo"]["designated"] is True
+        assert controller["dpo"]["email"] == "privacy@dewilde.be"
+    assert imported.unplaced == []

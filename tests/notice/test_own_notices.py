@@ -90,7 +90,8 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "language": "nl",
         "version": (None, "2026-02-02"),
         "controller": ("Tandartspraktijk De Smet", None, "2800", None),
-        "contact": None,
+        # "... kan je terecht bij onze functionaris voor gegevensbescherming via dpo@...": the DPO, by role.
+        "contact": (None, "dpo", "dpo@tandartsdesmet.be"),
         "dpo": True,
         "automated": None,
         "processing_activities": {
@@ -290,7 +291,7 @@ def facts(data: dict[str, Any]) -> dict[str, Any]:
             controller.get("address", {}).get("postcode"),
             controller.get("enterprise_number"),
         ),
-        "contact": (contact["name"], contact["role"], contact["email"]) if contact else None,
+        "contact": (contact.get("name"), contact["role"], contact["email"]) if contact else None,
         "dpo": controller["dpo"]["designated"] if "dpo" in controller else None,
         "automated": data["automated_decision_making"]["used"] if "automated_decision_making" in data else None,
         "processing_activities": {p["id"]: entry_facts(p) for p in data.get("processing_activities", [])},

@@ -64,7 +64,7 @@ def contacts(c: Comparison) -> Iterator[Drift]:
                 "DRF011",
                 mention.at,
                 "/controller",
-                f"the notice names the contact {mention.name}; the model has none",
+                f"the notice names the contact {mention.name or mention.email}; the model has none",
             )
         return
     if not c.notice.contacts and contact.email:
@@ -78,7 +78,7 @@ def contacts(c: Comparison) -> Iterator[Drift]:
         said = (mention.name, mention.role, mention.email)
         model = (contact.name, contact.role, contact.email)
         differing = [
-            f"{what}: the notice says {n}, the model {m or 'none'}"
+            f"{what}: the notice says {n or 'none'}, the model {m or 'none'}"
             for what, n, m in zip(("name", "role", "email"), said, model, strict=True)
             if n != m
         ]
