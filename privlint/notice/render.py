@@ -85,6 +85,7 @@ class RenderedSection:
 class Document:
     language: str
     title: Prose
+    version: str | None  # under the title: notice.version and notice.date in the template's words
     toc: str
     contents: tuple[Prose, ...]  # the entries of the table of contents, numbered
     subtitle: str
@@ -224,6 +225,7 @@ class _Builder:
         return Document(
             language=self.language,
             title=title,
+            version=self._version_line(),
             toc=self.tmpl.wording["toc"][self.language],
             contents=self._contents(sections),
             subtitle=self.tmpl.wording["subtitle"][self.language],
@@ -232,6 +234,17 @@ class _Builder:
             untranslated_heading=self.tmpl.wording["untranslated_heading"][self.language],
             untranslated=listed,
         )
+
+    def _version_line(self) -> str | None:
+        """The notice's version and date as the template writes them, or ``None`` when it states neither."""
+        notice = self.policy.notice
+        version, day = (notice.version, notice.date) if notice else (None, None)
+        date = _long_date(day, self.language) if day else None
+        if version and date:
+            return self.tmpl.say("version_and_date", self.language, version=version, date=date)
+        if version:
+            return self.tmpl.say("version_only", self.language, version=version)
+        return self.tmpl.say("date_only", self.language, date=date) if date else None
 
     def _contents(self, sections: tuple[RenderedSection, ...]) -> tuple[Prose, ...]:
         """The table of contents as the model keeps it, where it has this language; else from the headings."""
@@ -644,12 +657,26 @@ def _introduces(paragraph: Prose, block: TemplateBlock) -> bool:
     return any(f" {fold(pattern)} " in folded for pattern in block.patterns)
 
 
+def _long_date(day: str, language: str) -> str:
+    """An ISO date written out in ``language`` ("2026-03-15" -> "15 maart 2026"), from CLDR (babel)."""
+    import datetime as dt  # noqa: PLC0415
+
+    from babel.dates import format_date  # noqa: PLC0415 - only a notice with a date needs it
+
+    try:
+        return format_date(dt.date.fromisoformat(day), "d MMMM y", locale=language)
+    except ValueError:
+        return day  # the schema admits only dates; a library caller's other text is shown as given
+
+
 # --- formats ---------------------------------------------------------------------------------------
 
 
 def to_text(document: Document) -> str:
     """Plain text in the layout of the published notice."""
     lines = [document.title.text, ""]
+    if document.version:
+        lines += [document.version, ""]
     if document.note:
         lines += [document.note, ""]
     if document.sections:
@@ -710,6 +737,8 @@ _URL_SAFE = ":/?#@!$&'()*+,;=%~"
 def to_markdown(document: Document) -> str:
     """Markdown: the same structure, headings for sections and entries."""
     lines = [f"# {_md(document.title.text)}", ""]
+    if document.version:
+        lines += [_md(document.version), ""]
     if document.note:
         lines += [f"> {_md(document.note)}", ""]
     if document.sections:

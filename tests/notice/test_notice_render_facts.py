@@ -356,3 +356,35 @@ def test_a_complaint_sentence_without_the_address_is_followed_by_the_authority_b
         "Drukpersstraat 35, 1000 Brussel",
         "contact@apd-gba.be",
     ]
+
+
+@pytest.mark.parametrize(
+    ("facts", "lang", "line"),
+    [
+        ('version: "2.1"\n  date: "2026-03-15"', "nl", "Versie 2.1 \u2013 15 maart 2026"),
+        ('version: "2.1"\n  date: "2026-03-15"', "en", "Version 2.1, 15 March 2026"),
+        ('version: "3"', "nl", "Versie 3"),
+        ('date: "2026-12-01"', "nl", "Laatst bijgewerkt op 1 december 2026"),
+        ('date: "2026-12-01"', "en", "Last updated 1 December 2026"),
+    ],
+)
+def test_the_version_and_date_are_rendered_under_the_title_and_read_back(
+    tmp_path: Path, facts: str, lang: str, line: str
+):
+    policy = write_policy(tmp_path, f"notice:\n  language: nl\n  title: {{nl: PRIVACYVERKLARING}}\n  {facts}\n")
+    text = render_notice(policy, lang=lang, output_format="txt")
+    assert text.splitlines()[:3] == ["PRIVACYVERKLARING", "", line]
+    markdown = render_notice(policy, lang=lang, output_format="md")
+    assert markdown.splitlines()[2] == line
+    assert f'<p class="version">{line}</p>' in render_notice(policy, lang=lang, output_format="html")
+    back = import_text(text, language=lang).data()["notice"]
+    assert (back.get("version"), back.get("date")) == (policy.notice.version, policy.notice.date)
+
+
+def test_a_notice_without_version_or_date_has_no_version_line(tmp_path: Path):
+    policy = write_policy(tmp_path, "notice:\n  language: nl\n  title: {nl: PRIVACYVERKLARING}\n")
+    assert render_notice(policy, lang="nl", output_format="txt").splitlines()[:3] == [
+        "PRIVACYVERKLARING",
+        "",
+        "PRIVACYVERKLARING",
+    ]
