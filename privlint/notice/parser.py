@@ -955,8 +955,8 @@ _COMPLAINT_CONTACT = LazyPattern(
 def _authority_in_complaint(notice: ParsedNotice, at: At) -> None:
     """ "Je kan een klacht indienen bij de Gegevensbeschermingsautoriteit, Drukpersstraat 35, 1000 Brussel."."""
     plain = _plain(at.text)
-    if notice.authority is not None or len(plain) != len(at.text):
-        return
+    if notice.authority is not None or len(plain) != len(at.text) or len(plain) > _MAX_SENTENCE:
+        return  # the template's sentence is short; long text is prose (and is not backtracked over)
     authority = AuthorityMention()
     end = _contacts_at_the_end(authority, at, plain)
     match = _COMPLAINT_AUTHORITY.search(plain[:end])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -1081,3 +1082,30 @@ def test_an_authority_address_with_a_house_number_of_four_digits():
         "postcode": "2000",
         "city": "Antwerpen",
     }
+
+
+def test_a_long_complaint_paragraph_is_not_searched_for_the_authority(monkeypatch: pytest.MonkeyPatch):
+    # Searched from the end for contacts, 32,000 characters of " - 1" took seconds (each
+    # dash a start, each start backtracking to the end); the template's sentence is short.
+    from privlint.notice import parser  # noqa: PLC0415
+
+    searched: list[int] = []
+
+    class Counting:
+        def __init__(self, pattern: Any) -> None:
+            self.pattern = pattern
+
+        def search(self, text: str) -> Any:
+            searched.append(len(text))
+            return self.pattern.search(text)
+
+    monkeypatch.setattr(parser, "_COMPLAINT_CONTACT", Counting(parser._COMPLAINT_CONTACT))  # noqa: SLF001
+    monkeypatch.setattr(parser, "_COMPLAINT_AUTHORITY", Counting(parser._COMPLAINT_AUTHORITY))  # noqa: SLF001
+    long = "Elke klacht kan je richten aan de Gegevensbeschermingsautoriteit" + " - 1" * 8000 + "."
+    data = import_text(f"1. GEGEVENSBESCHERMINGSAUTORITEIT\n\n{long}\n").data()
+    assert [right["right"] for right in data["rights"]] == ["lodge_complaint"]
+    assert searched == []
+    short = "Elke klacht kan je richten aan de Gegevensbeschermingsautoriteit, Drukpersstraat 35, 1000 Brussel."
+    import_text(f"1. GEGEVENSBESCHERMINGSAUTORITEIT\n\n{short}\n")
+    assert searched
+    assert max(searched) == len(short)
