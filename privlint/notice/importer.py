@@ -588,9 +588,12 @@ class _Builder:
             postal = self._postal_address(contact.name) if contact.name else None
             if postal is not None:
                 controller["privacy_contact"]["address"] = _address(postal)
-            if contact.role == "dpo":  # "Ann Claes is our data protection officer": a DPO is designated
-                named = [("name", _scalar(contact.name))] if contact.name else []
-                controller["dpo"] = CommentedMap([("designated", True), *named, ("email", contact.email)])
+            # "Ann Claes is our data protection officer": a DPO is designated. Named by role only
+            # ("onze DPO is bereikbaar via ..."), the sentence is a DPO statement, read in its turn.
+            if contact.role == "dpo" and contact.name:
+                controller["dpo"] = CommentedMap(
+                    [("designated", True), ("name", _scalar(contact.name)), ("email", contact.email)]
+                )
                 self._placed_also(contact.at, "controller.dpo")
         return controller
 

@@ -1044,17 +1044,26 @@ def role_of(label: str) -> str | None:
 
 @functools.cache
 def _mention_patterns() -> tuple[re.Pattern[str], ...]:
-    groups = {"name": r"[^.!?:;\n]+?", "role": _role_names(), "email": EMAIL}
-    return tuple(
-        re.compile(("(?:^|(?<=[.!?:] ))" if words.startswith("{name}") else "") + _sentence_pattern(words, **groups))
-        for words in template().contact_mentions
-    )
+    groups = {"name": _PERSON, "role": _role_names(), "email": EMAIL}
+    return tuple(_mention_pattern(words, groups) for words in template().contact_mentions)
+
+
+def _mention_pattern(words: str, groups: dict[str, str]) -> re.Pattern[str]:
+    """A contact sentence found anywhere in a paragraph; one that starts with the name starts a sentence."""
+    if words.startswith("{name}"):
+        return re.compile("(?:^|(?<=[.!?:] ))" + _sentence_pattern(words, **groups))
+    first, rest = words[0], words[1:]  # "onze ..." also as the sentence's first word: "Onze ..."
+    return re.compile(f"[{first}{first.upper()}]" + _sentence_pattern(rest, **groups))
 
 
 @functools.cache
 def _default_contacts() -> tuple[re.Pattern[str], ...]:
-    groups = {"name": r"[^.!?:;\n]+?", "role": _role_names(), "email": EMAIL}
+    groups = {"name": _PERSON, "role": _role_names(), "email": EMAIL}
     return tuple(re.compile(_sentence_pattern(words, **groups)) for words in template().variants("contact"))
+
+
+# A person's name in a contact sentence, after a title with its full stop ("Mevr. Lotte Peeters").
+_PERSON = r"(?:(?:[Mm]evr|[Dd]hr|[Mm]r|[Dd]r|[Pp]rof|[Ii]r|[Mm]me|[Mm]rs|[Mm]s)\.\s+)?[^.!?:;\n]+?"
 
 
 def _contact(at: At, match: re.Match[str]) -> ContactMention:

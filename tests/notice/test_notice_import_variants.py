@@ -310,3 +310,23 @@ def test_a_contact_named_by_role_only_is_the_privacy_contact(sentence: str):
         assert controller["dpo"]["designated"] is True
         assert controller["dpo"]["email"] == "privacy@dewilde.be"
     assert imported.unplaced == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "Onze functionaris voor gegevensbescherming is Mevr. Lotte Peeters, bereikbaar via dpo@x.be.",
+            "Mevr. Lotte Peeters",
+        ),
+        ("Onze functionaris voor gegevensbescherming is Jan Claes, te bereiken via dpo@x.be.", "Jan Claes"),
+        (
+            "Dr. Ann Wouters is onze functionaris voor gegevensbescherming die je kan bereiken via dpo@x.be.",
+            "Dr. Ann Wouters",
+        ),
+    ],
+)
+def test_a_dpo_named_after_the_role_or_with_a_title_is_the_contact_and_the_dpo(sentence: str, name: str):
+    controller = import_text(f"1. WIE WE ZIJN\n\n{sentence}\n").data()["controller"]
+    assert controller["privacy_contact"] == {"name": name, "role": "dpo", "email": "dpo@x.be"}
+    assert (controller["dpo"]["designated"], controller["dpo"]["name"]) == (True, name)

@@ -1,7 +1,7 @@
-"""Six notices in the template written for these tests (tests/data/notices/), not by the importer's author's seed.
+"""Eight notices in the template written for these tests (tests/data/notices/), not by the importer's author's seed.
 
-Three Dutch (a bakery with a newsletter sent from outside the EEA, a dental practice with
-health data, a garage), two French (an accountant, a caterer with allergy data and a cookie
+Five Dutch (a bakery with a newsletter sent from outside the EEA, a dental practice with
+health data, a garage, a gym, an accountancy firm), two French (an accountant, a caterer with allergy data and a cookie
 list), one English (a web shop with recipients in the United States and the United Kingdom).
 The expected facts below were written by reading each notice, line by line; they are what
 the notice states and nothing else. Each notice is imported as written (never edited to suit
@@ -271,6 +271,110 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "unplaced": [],
         "absent": {"TRN005", "TRN006", "RET002", "TRF001"},
         "present": {("LB002", "'customer_support'"), ("TRF002", "'payquick_inc'")},
+    },
+    # Written for this session (2026-12-04) by another engineer than the importer's: a gym
+    # with health data, cameras and a newsletter sent from the United States.
+    "sportschool-nl.txt": {
+        "language": "nl",
+        "version": None,
+        "controller": ("Fit & Vitaal BV", "BV", "9051", "BE 0403.170.701"),
+        "contact": ("Mevr. Lotte Peeters", "dpo", "dpo@fitvitaal.be"),
+        "dpo": True,
+        "automated": None,
+        "processing_activities": {
+            "ledenadministratie": {
+                "legal_basis": "contract",
+                "retention": {"duration": "P2Y", "trigger": "relationship_end"},
+                "locations": ["EU"],
+            },
+            "persoonlijk_trainingsschema": {
+                "legal_basis": "consent",
+                "retention": {"extension": "consent_withdrawal"},  # "Tot intrekking van de toestemming"
+                "locations": ["ZZ"],  # "buiten de EU", no country named
+            },
+            "toegangscontrole_en_camerabewaking": {
+                "legal_basis": "legitimate_interest",  # no interest stated
+                "retention": {"duration": "P3M"},  # "3 maanden", from no event
+                "locations": ["EU"],
+            },
+        },
+        "sharing": {
+            "nieuwsbrief": {
+                "legal_basis": "consent",
+                "locations": ["ZZ"],
+                "recipients": ["the_rocket_science_group_llc"],
+            },
+            "trainingsapp": {"legal_basis": "contract", "locations": ["EU"], "recipients": ["virtuagym_b_v"]},
+        },
+        "recipients": [
+            ("the_rocket_science_group_llc", "The Rocket Science Group LLC (Mailchimp, Verenigde Staten)", "US"),
+            ("virtuagym_b_v", "Virtuagym B.V.", None),  # the notice names no country
+        ],
+        "default_recipient_role": None,
+        "named_recipient_categories": [],
+        "rights": ["access", "rectification", "erasure", "lodge_complaint"],
+        # "... aan de Gegevensbeschermingsautoriteit, Drukpersstraat 35, 1000 Brussel, contact@apd-gba.be."
+        "authority": ("Gegevensbeschermingsautoriteit", "1000", None, "contact@apd-gba.be", None),
+        "unplaced": [],
+        "absent": {"TRN002", "TRN004", "TRN006", "TRF005", "REF001"},
+        "present": {
+            ("BE005", "'ledenadministratie' uses 'Rijksregisternummer'"),
+            ("RET003", "'toegangscontrole_en_camerabewaking'"),
+            ("TRF002", "'the_rocket_science_group_llc'"),
+            ("TRF002", "location 'ZZ' (outside the EU, no country named)"),
+            ("SPC002", "'medische_aandachtspunten_blessures_hartproblemen'"),
+            ("LB002", "'toegangscontrole_en_camerabewaking'"),
+            ("LB003", "'persoonlijk_trainingsschema'"),
+        },
+    },
+    # Written for this session (2026-12-04): an accountancy firm, a law in small letters, a
+    # contact named by role only, a processor in the United Kingdom.
+    "boekhouder-nl.txt": {
+        "language": "nl",
+        "version": ("2.1", "2026-03-15"),
+        "controller": ("Boekhoudkantoor De Wilde CommV", "CommV", "3000", "0876.543.270"),
+        "contact": (None, "privacy_coordinator", "privacy@dewilde.be"),
+        "dpo": None,
+        "automated": False,
+        "processing_activities": {
+            "boekhouding_en_fiscale_aangifte": {
+                "legal_basis": "contract",
+                "retention": {"duration": "P7Y", "trigger": "financial_year_end"},
+                "locations": ["EU"],
+            },
+            "antiwitwascontrole": {
+                "legal_basis": "legal_obligation",
+                "legal_obligation": {
+                    "law": (
+                        "wet van 18 september 2017 tot voorkoming van het witwassen van geld "
+                        "en de financiering van terrorisme"
+                    )
+                },
+                "retention": {"duration": "P10Y", "trigger": "relationship_end"},
+                "locations": ["EU"],
+            },
+        },
+        "sharing": {
+            "cloudboekhouding": {
+                "legal_basis": "legitimate_interest",
+                "legitimate_interest": "efficiënte dienstverlening",
+                "locations": ["GB"],  # "Data wordt verwerkt in het Verenigd Koninkrijk"
+                "recipients": ["xero_uk_ltd"],
+            },
+        },
+        "recipients": [("xero_uk_ltd", "Xero (UK) Ltd", None)],  # "(UK)" is part of the company's name
+        "default_recipient_role": None,
+        "named_recipient_categories": [],
+        "rights": ["access", "rectification", "erasure", "objection", "restriction", "portability", "lodge_complaint"],
+        "authority": ("Gegevensbeschermingsautoriteit", "1000", None, None, "www.gegevensbeschermingsautoriteit.be"),
+        "unplaced": [],
+        "absent": {"TRN002", "TRN003", "TRN004", "TRN005", "TRN007", "LB005", "RET002", "BE001"},
+        "present": {
+            ("RET005", "'boekhouding_en_fiscale_aangifte' keeps data for P7Y"),
+            ("TRF003", "location 'GB'"),
+            ("TRN006", "data protection officer"),
+            ("BE002", "phone number is not given"),
+        },
     },
 }
 
