@@ -305,6 +305,7 @@ class _Builder:
         sections["recipients"] = self.recipient_list
         sections["website"] = self._website()
         self._prose_statements(sections)
+        self._dpo_named_by_role(sections)
         sections["rights"] = self._rights()
         sections["supervisory_authority"] = self._authority()
         documents: dict[str, CommentedMap] = {}
@@ -402,6 +403,18 @@ class _Builder:
         notice.yaml_add_eol_comment(f"line {at.line}", "date")
         self._placed_also(at, "notice.date" if version is None else "notice.version and notice.date")
         return True
+
+    def _dpo_named_by_role(self, sections: dict[str, Any]) -> None:
+        """ "... en contactant notre délégué à la protection des données à x@y": a DPO is designated.
+
+        Only when no statement on the DPO said otherwise: those are read first, in the notice's order.
+        """
+        contact = self.parsed.contacts[0] if self.parsed.contacts else None
+        controller = sections.get("controller")
+        if contact is None or contact.role != "dpo" or controller is None or "dpo" in controller:
+            return
+        controller["dpo"] = CommentedMap([("designated", True), ("email", contact.email)])
+        self._placed_also(contact.at, "controller.dpo")
 
     def _dpo_statement(self, sentence: str, at: At, sections: dict[str, Any]) -> bool:
         dpo = statements.dpo_of(sentence)

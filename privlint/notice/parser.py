@@ -1063,7 +1063,7 @@ def _default_contacts() -> tuple[re.Pattern[str], ...]:
 
 
 # A person's name in a contact sentence, after a title with its full stop ("Mevr. Lotte Peeters").
-_PERSON = r"(?:(?:[Mm]evr|[Dd]hr|[Mm]r|[Dd]r|[Pp]rof|[Ii]r|[Mm]me|[Mm]rs|[Mm]s)\.\s+)?[^.!?:;\n]+?"
+_PERSON = r"(?:(?:[Mm]evr|[Dd]hr|[Mm]r|[Dd]r|[Pp]rof|[Ii]r|M|[Mm]me|[Mm]lle|[Mm]rs|[Mm]s)\.\s+)?[^.!?:;\n]+?"
 
 
 def _contact(at: At, match: re.Match[str]) -> ContactMention:

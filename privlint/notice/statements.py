@@ -245,6 +245,11 @@ _ABBREVIATIONS = (
     "ir",
     "ing",
     "prof",
+    "m",  # Monsieur ("M. Pierre Lambert")
+    "mme",
+    "mlle",
+    "mrs",
+    "ms",
 )
 
 

@@ -277,6 +277,8 @@ def test_a_law_is_read_from_its_title_or_its_article(qualifier: str, expected: t
         ("1 jaar na het einde van je abonnement", "P1Y", "relationship_end", None),
         ("10 jaar na het einde van de zakelijke relatie", "P10Y", "relationship_end", None),
         ("5 ans après la fin de la relation d'affaires", "P5Y", "relationship_end", None),
+        ("5 ans après la fin du bail", "P5Y", "contract_end", None),
+        ("2 jaar na het einde van de huurovereenkomst", "P2Y", "contract_end", None),
         ("Tot intrekking van de toestemming", None, None, "consent_withdrawal"),
         ("Totdat de toestemming ingetrokken is", None, None, "consent_withdrawal"),
         ("Tot je je toestemming intrekt", None, None, "consent_withdrawal"),
@@ -296,6 +298,7 @@ def test_common_retention_wordings_are_read(
         "Voor vragen over je gegevens kan je terecht bij onze privacy-coördinator via privacy@dewilde.be.",
         "Je kan contact opnemen met onze functionaris voor gegevensbescherming via privacy@dewilde.be.",
         "Pour toute question, vous pouvez contacter notre délégué à la protection des données à privacy@dewilde.be.",
+        "Vous pouvez exercer vos droits en contactant notre délégué à la protection des données à privacy@dewilde.be.",
         "For any question, contact our data protection officer at privacy@dewilde.be.",
     ],
 )
@@ -320,6 +323,7 @@ def test_a_contact_named_by_role_only_is_the_privacy_contact(sentence: str):
             "Mevr. Lotte Peeters",
         ),
         ("Onze functionaris voor gegevensbescherming is Jan Claes, te bereiken via dpo@x.be.", "Jan Claes"),
+        ("Notre délégué à la protection des données est M. Pierre Lambert, joignable à dpo@x.be.", "M. Pierre Lambert"),
         (
             "Dr. Ann Wouters is onze functionaris voor gegevensbescherming die je kan bereiken via dpo@x.be.",
             "Dr. Ann Wouters",

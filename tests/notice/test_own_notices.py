@@ -1,8 +1,9 @@
-"""Eight notices in the template written for these tests (tests/data/notices/), not by the importer's author's seed.
+"""Nine notices in the template written for these tests (tests/data/notices/), not by the importer's author's seed.
 
 Five Dutch (a bakery with a newsletter sent from outside the EEA, a dental practice with
-health data, a garage, a gym, an accountancy firm), two French (an accountant, a caterer with allergy data and a cookie
-list), one English (a web shop with recipients in the United States and the United Kingdom).
+health data, a garage, a gym, an accountancy firm), three French (an accountant, a caterer
+with allergy data and a cookie list, an estate agent), one English (a web shop with
+recipients in the United States and the United Kingdom).
 The expected facts below were written by reading each notice, line by line; they are what
 the notice states and nothing else. Each notice is imported as written (never edited to suit
 the importer).
@@ -374,6 +375,44 @@ EXPECTED: dict[str, dict[str, Any]] = {
             ("TRF003", "location 'GB'"),
             ("TRN006", "data protection officer"),
             ("BE002", "phone number is not given"),
+        },
+    },
+    # Written for this session (2026-12-04): a Namur estate agent, in French; a DPO with a
+    # title, a lease, a host in Switzerland.
+    "immo-fr.txt": {
+        "language": "fr",
+        "version": None,
+        "controller": ("Immo Lambert SRL", "SRL", "5000", "0403.170.701"),
+        "contact": ("M. Pierre Lambert", "dpo", "dpo@immolambert.be"),
+        "dpo": True,
+        "automated": None,
+        "processing_activities": {
+            "gestion_locative": {
+                "legal_basis": "contract",
+                "retention": {"duration": "P5Y", "trigger": "contract_end"},  # "5 ans après la fin du bail"
+                "locations": ["EU"],
+            },
+            "prospection_commerciale": {
+                "legal_basis": "legitimate_interest",
+                "legitimate_interest": "faire connaître nos biens",
+                "retention": {"duration": "P3Y", "trigger": "last_contact"},
+                "locations": ["EU"],
+            },
+        },
+        "sharing": {
+            "hebergement": {"legal_basis": "legitimate_interest", "locations": ["CH"], "recipients": ["cloudimmo_sa"]},
+        },
+        "recipients": [("cloudimmo_sa", "CloudImmo SA (Suisse)", "CH")],
+        "default_recipient_role": None,
+        "named_recipient_categories": [],
+        "rights": ["access", "rectification", "erasure", "objection", "portability", "lodge_complaint"],
+        "authority": ("Autorité de protection des données", "1000", None, "contact@apd-gba.be", None),
+        "unplaced": [],
+        "absent": {"TRN002", "TRN004", "TRN006", "RET002", "TRF002"},  # Switzerland has an adequacy decision
+        "present": {
+            ("TRN003", "restriction"),
+            ("LB002", "'hebergement'"),
+            ("TRF003", "'cloudimmo_sa'"),
         },
     },
 }

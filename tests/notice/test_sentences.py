@@ -23,6 +23,10 @@ from privlint.notice.statements import split_sentences
             "Onze DPO is Prof. dr. ir. Janssens. Hij is extern.",
             ["Onze DPO is Prof. dr. ir. Janssens.", "Hij is extern."],
         ),
+        (
+            "Notre délégué est M. Pierre Lambert, joignable à dpo@x.be. Il répond vite.",
+            ["Notre délégué est M. Pierre Lambert, joignable à dpo@x.be.", "Il répond vite."],
+        ),
         ("Gegevens i.v.m. je bestelling. Verder niets.", ["Gegevens i.v.m. je bestelling.", "Verder niets."]),
         ("Wij bewaren ze. Daarna niet meer.", ["Wij bewaren ze.", "Daarna niet meer."]),
     ],
