@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from privlint.model import Kind
+from privlint.notice.statements import TITLES
 from privlint.notice.template import LazyPattern, fold, fold_words, has_word_prefix, spaces, template
 
 # "- item", "* item", "• item", an en dash, and numbered bullets "1. item", "1) item", "a) item".
@@ -1063,7 +1064,7 @@ def _default_contacts() -> tuple[re.Pattern[str], ...]:
 
 
 # A person's name in a contact sentence, after a title with its full stop ("Mevr. Lotte Peeters").
-_PERSON = r"(?:(?:[Mm]evr|[Dd]hr|[Mm]r|[Dd]r|[Pp]rof|[Ii]r|M|[Mm]me|[Mm]lle|[Mm]rs|[Mm]s)\.\s+)?[^.!?:;\n]+?"
+_PERSON = rf"(?:(?i:{'|'.join(TITLES)})\.\s+)?[^.!?:;\n]+?"
 
 
 def _contact(at: At, match: re.Match[str]) -> ContactMention:
@@ -1184,20 +1185,20 @@ def legal_reference_of(text: str) -> tuple[str, str | None] | None:
         return text, None
     # Written in running text, a law's title often starts in small letters; its date still says
     # it is one ("wet van 18 september 2017 tot voorkoming van het witwassen ...").
-    if 0 < len(words) <= _MAX_TITLE_WORDS and _DATED_ACT.match(fold(text)):
+    if 0 < len(words) <= _MAX_TITLE_WORDS and _dated_act().match(fold(text)):
         return text, None
     return None
 
 
-_MONTHS = (
-    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
-    "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
-)
-_DATED_ACT = LazyPattern(
-    r"(?:koninklijk |ministerieel )?"
-    r"(?:wet|wetboek|programmawet|decreet|ordonnantie|besluit|loi|decret|ordonnance|arrete)"
-    rf" (?:van|du) (?:\d{{1,2}}|1er) (?:{_MONTHS}) \d{{4}}\b"
-)
+@functools.cache
+def _dated_act() -> re.Pattern[str]:
+    """A kind of act and its date, folded: "wet van 18 september 2017", "loi du 1er juillet 2016"."""
+    months = "|".join(map(re.escape, template().months))
+    return re.compile(
+        r"(?:koninklijk |ministerieel )?"
+        r"(?:wet|wetboek|programmawet|decreet|ordonnantie|besluit|loi|decret|ordonnance|arrete)"
+        rf" (?:van|du) (?:\d{{1,2}}|1er) (?:{months}) \d{{4}}\b"
+    )
 
 
 _MAX_TITLE_WORDS = 40

@@ -216,7 +216,9 @@ def is_cookie_kind(bullet: str) -> bool:
     )
 
 
-# Abbreviations after which a full stop ends no sentence ("zoals bijv. een like-knop").
+# Titles before a name ("mr. Sanne de Vries", "dhr. Peeters", "Prof. dr. Janssens", "M. Pierre Lambert").
+TITLES = ("mr", "dhr", "mevr", "mw", "dr", "drs", "ir", "ing", "prof", "m", "mme", "mlle", "mrs", "ms")
+# Abbreviations after which a full stop ends no sentence ("zoals bijv. een like-knop"), titles too.
 _ABBREVIATIONS = (
     "bijv",
     "bv",
@@ -235,21 +237,7 @@ _ABBREVIATIONS = (
     "t.a.v",
     "i.v.m",
     "m.b.t",
-    # Titles before a name ("mr. Sanne de Vries", "dhr. Peeters", "Prof. dr. Janssens").
-    "mr",
-    "dhr",
-    "mevr",
-    "mw",
-    "dr",
-    "drs",
-    "ir",
-    "ing",
-    "prof",
-    "m",  # Monsieur ("M. Pierre Lambert")
-    "mme",
-    "mlle",
-    "mrs",
-    "ms",
+    *TITLES,
 )
 
 
